@@ -1,0 +1,1 @@
+"""The assistant: matching orchestration, dialog, drafting, texts, channels and the CLI."""

@@ -1,0 +1,180 @@
+"""The `vraagwijzer` command line: the only place, with the service, that reads settings."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from bot.matching import MatchResult, check_filters
+from bot.settings import Settings, load_settings
+from bot.texts import nl
+from bot.wiring import assemble, open_db
+from embeddings.errors import EmbeddingsError
+from knowledge import catalog, transfer
+from knowledge.errors import ImportFileError, VraagwijzerError
+from knowledge.vocabulary import FORMS, LEVELS, REGIONS
+
+KINDS = list(catalog.KINDS)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Vraagwijzer: van digitaal vraagstuk naar onderzoeksopdracht."""
+    settings = load_settings()
+    logging.basicConfig(
+        level=settings.log_level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    for noisy in ("bm25s", "sentence_transformers", "transformers", "faiss"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(settings.log_level)))
+    ctx.obj = settings
+
+
+def _choice(values: tuple[str, ...]) -> click.Choice:
+    return click.Choice(values, case_sensitive=False)
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--region", type=_choice(REGIONS), help="Regio van de vrager (voorkeur).")
+@click.option("--form", type=_choice(FORMS), help="Vorm van de opdracht (filter).")
+@click.option("--level", type=_choice(LEVELS), help="Niveau: hbo, wo of beide (filter).")
+@click.option("-k", "k", type=click.IntRange(1, 50), default=5, show_default=True, help="Aantal groepen.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-object als uitvoer.")
+@click.option("--batch", type=click.File("r", encoding="utf-8"), help="JSON-regels (of - voor stdin).")
+@click.pass_obj
+def match(
+    settings: Settings, text: str | None, region: str | None, form: str | None, level: str | None,
+    k: int, as_json: bool, batch: TextIO | None,
+) -> None:
+    """Vind vergelijkbare opdrachten en passende onderzoeksgroepen voor TEXT."""
+    if batch is None and not (text or "").strip():
+        raise VraagwijzerError(nl.EMPTY_QUERY)
+    if batch is not None and text:
+        raise click.UsageError("Geef TEXT of --batch, niet allebei.")
+    matcher = assemble(settings).matcher
+    if batch is None:
+        result = matcher.find(text or "", region=region, form=form, level=level, k=k)
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False) if as_json else render_match(result))
+        return
+    failed = 0
+    for line_number, line in enumerate(batch, start=1):
+        if not line.strip():
+            continue
+        out, ok = _match_line(matcher, line, line_number, k)
+        failed += not ok
+        click.echo(json.dumps(out, ensure_ascii=False))
+    if failed:
+        click.echo(f"{nl.ERROR_PREFIX}: {failed} regel(s) konden niet worden gematcht.", err=True)
+        sys.exit(1)
+
+
+def _match_line(matcher: Any, line: str, line_number: int, k: int) -> tuple[dict[str, Any], bool]:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        return {"error": nl.BAD_BATCH_JSON.format(line=line_number, reason=error.msg)}, False
+    if not isinstance(item, dict):
+        return {"error": nl.BATCH_LINE_ERROR.format(line=line_number, reason="verwacht een JSON-object")}, False
+    head = {"id": item["id"]} if "id" in item else {}
+    try:
+        region, form, level = (_lower(item.get(key)) for key in ("region", "form", "level"))
+        check_filters(region, form, level)
+        result = matcher.find(str(item.get("text") or ""), region=region, form=form, level=level, k=k)
+    except VraagwijzerError as error:
+        return {**head, "error": nl.BATCH_LINE_ERROR.format(line=line_number, reason=error)}, False
+    return {**head, **result.as_json()}, True
+
+
+def _lower(value: Any) -> str | None:
+    return str(value).strip().lower() if value not in (None, "") else None
+
+
+def render_match(result: MatchResult) -> str:
+    """The match as readable text for a terminal."""
+    lines = [f"{nl.TABLE_GROUPS}:"]
+    if not result.groups:
+        lines.append(f"  {nl.NO_MATCHES}")
+    for rank, g in enumerate(result.groups, start=1):
+        lines.append(f"{rank:>3}. {g.name} — {g.institution} ({g.region})  score {g.score:.2f}")
+        for reason in g.reasons:
+            lines.extend(textwrap.wrap(reason, 96, initial_indent="       - ", subsequent_indent="         "))
+    lines.append("")
+    lines.append(f"{nl.TABLE_ASSIGNMENTS}:")
+    for a in result.assignments:
+        lines.append(f"     {a.year}  {a.organisation:<16} {a.title}  ({a.score:.2f})")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--rebuild", is_flag=True, help="Alles opnieuw berekenen, ook ongewijzigde teksten.")
+@click.pass_obj
+def index(settings: Settings, rebuild: bool) -> None:
+    """Bouw of werk de zoekindexen bij (met voortgangsbalk)."""
+    assembly = assemble(settings, rebuild=rebuild, progress=sys.stderr.isatty() or rebuild)
+    if not assembly.reports:
+        click.echo(nl.INDEX_UP_TO_DATE.format(
+            assignments=len(assembly.indexes.assignments), groups=len(assembly.indexes.groups)))
+    for name, report in zip(("opdrachten", "groepen"), assembly.reports, strict=False):
+        click.echo(nl.INDEX_BUILT.format(name=name, **report.__dict__))
+
+
+@cli.command("import")
+@click.argument("kind", metavar="KIND", type=_choice(tuple(KINDS)))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_obj
+def import_(settings: Settings, kind: str, file: Path) -> None:
+    """Importeer KIND (institutions, groups, organisations, assignments) uit een CSV- of JSON-bestand."""
+    db = open_db(settings)
+    written = transfer.import_file(db, kind, file)
+    click.echo(nl.IMPORTED.format(count=written, kind=kind, path=file))
+    click.echo("Voer `vraagwijzer index` uit (of start de dienst) om de zoekindexen bij te werken.")
+
+
+@cli.command()
+@click.argument("kind", metavar="KIND", type=_choice(tuple(KINDS)))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False), required=False)
+@click.option("--format", "fmt", type=_choice(("csv", "json")), help="Standaard: volgt de bestandsnaam, anders json.")
+@click.pass_obj
+def export(settings: Settings, kind: str, file: Path | None, fmt: str | None) -> None:
+    """Exporteer KIND als CSV of JSON, naar FILE of naar de standaarduitvoer."""
+    db = open_db(settings)
+    fmt = fmt or (file.suffix.lower().lstrip(".") if file and file.suffix.lower() in (".csv", ".json") else "json")
+    data = transfer.export_records(db, kind, fmt)
+    if file is None:
+        click.echo(data, nl=False)
+        return
+    file.write_text(data, encoding="utf-8")
+    click.echo(nl.EXPORTED.format(count=catalog.count(db, kind), kind=kind, path=file), err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one clear line on stderr for every expected error, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="vraagwijzer", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        sys.exit(130)
+    except ImportFileError as error:
+        click.echo(f"{nl.ERROR_PREFIX}: {error}", err=True)
+        for problem in error.problems:
+            click.echo(f"  - {problem}", err=True)
+        sys.exit(1)
+    except (VraagwijzerError, EmbeddingsError) as error:
+        click.echo(f"{nl.ERROR_PREFIX}: {error}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Configuration, read once from the environment at the edge (CLI and service start)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.texts import nl
+from knowledge.errors import VraagwijzerError
+
+
+class SettingsError(VraagwijzerError):
+    """A setting has a value we cannot use; the message says what to set."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    model: str | None
+    threads: int
+    log_level: str
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "vraagwijzer.db"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(nl.BAD_SETTING.format(name=name, value=raw, reason="geef een geheel getal")) from None
+    if not low <= value <= high:
+        raise SettingsError(nl.BAD_SETTING.format(name=name, value=raw, reason=f"kies {low} t/m {high}"))
+    return value
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    level = env.get("VRAAGWIJZER_LOG_LEVEL", "WARNING").strip().upper() or "WARNING"
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise SettingsError(nl.BAD_SETTING.format(
+            name="VRAAGWIJZER_LOG_LEVEL", value=level, reason="kies DEBUG, INFO, WARNING of ERROR"))
+    return Settings(
+        data_dir=Path(env.get("VRAAGWIJZER_DATA_DIR", "").strip() or "./var"),
+        model=env.get("VRAAGWIJZER_MODEL", "").strip() or None,
+        threads=_int(env, "VRAAGWIJZER_THREADS", min(os.cpu_count() or 1, 4), 1, 64),
+        log_level=level,
+    )

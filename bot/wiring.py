@@ -1,0 +1,55 @@
+"""Assembling the parts from settings: database, example data, encoder, indexes, matcher."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from bot.indexing import Indexes, open_indexes
+from bot.matching import Matcher
+from bot.settings import Settings, SettingsError
+from bot.texts import nl
+from embeddings.collection import SyncReport
+from embeddings.encoder import Encoder, SentenceEncoder, configure_threads
+from embeddings.lexical import QueryExpander
+from knowledge.database import open_database
+from knowledge.example_data import ensure_knowledge, thesaurus_entries
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Assembly:
+    db: Database
+    encoder: Encoder
+    indexes: Indexes
+    matcher: Matcher
+    reports: list[SyncReport]
+
+
+def open_db(settings: Settings) -> Database:
+    """The database, with the example knowledge loaded on first start."""
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(settings.data_dir, os.W_OK):
+            raise PermissionError("niet schrijfbaar")
+    except OSError as error:
+        raise SettingsError(nl.DATA_DIR_UNUSABLE.format(path=settings.data_dir, reason=error)) from error
+    db = open_database(settings.database_path)
+    ensure_knowledge(db)
+    return db
+
+
+def assemble(
+    settings: Settings, *, encoder: Encoder | None = None, rebuild: bool = False, progress: bool = False
+) -> Assembly:
+    db = open_db(settings)
+    if encoder is None:
+        configure_threads(settings.threads)
+        encoder = SentenceEncoder(settings.model)
+    indexes, reports = open_indexes(db, settings.index_dir, encoder, rebuild=rebuild, progress=progress)
+    matcher = Matcher(db, indexes, encoder, QueryExpander(thesaurus_entries()))
+    return Assembly(db, encoder, indexes, matcher, reports)

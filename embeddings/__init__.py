@@ -1,0 +1,2 @@
+"""Embedding, vector and lexical indexes and their fusion. Knows texts and ids, not the
+database schema."""

@@ -1,0 +1,95 @@
+"""Reading and writing the four kinds of knowledge as records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, fields
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from knowledge.errors import NotFoundError
+from knowledge.records import Assignment, Group, Institution, Organisation
+
+Record = Institution | Organisation | Group | Assignment
+R = TypeVar("R", Institution, Organisation, Group, Assignment)
+
+KINDS: dict[str, tuple[str, type]] = {
+    "institutions": ("institutions", Institution),
+    "organisations": ("organisations", Organisation),
+    "groups": ("research_groups", Group),
+    "assignments": ("assignments", Assignment),
+}
+
+_LIST_FIELDS = {"themes", "keywords", "forms", "aliases"}
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    """A record as a database row: tuples as JSON text, booleans as integers."""
+    row: dict[str, Any] = {}
+    for key, value in asdict(record).items():
+        if key in _LIST_FIELDS:
+            row[key] = json.dumps(list(value), ensure_ascii=False)
+        elif isinstance(value, bool):
+            row[key] = int(value)
+        else:
+            row[key] = value
+    return row
+
+
+def from_row(cls: type[R], row: dict[str, Any]) -> R:
+    """A database row as a record of `cls`."""
+    values: dict[str, Any] = {}
+    for field in fields(cls):
+        value = row.get(field.name)
+        if field.name in _LIST_FIELDS:
+            value = tuple(json.loads(value)) if value else ()
+        elif field.name == "example":
+            value = bool(value)
+        values[field.name] = value
+    return cls(**values)
+
+
+def iter_records(db: Database, kind: str) -> Iterator[Record]:
+    """Every record of one kind, ordered by id."""
+    table, cls = KINDS[kind]
+    for row in db[table].rows_where(order_by="id"):
+        yield from_row(cls, row)
+
+
+def institutions(db: Database) -> dict[str, Institution]:
+    return {r.id: r for r in iter_records(db, "institutions")}  # type: ignore[misc]
+
+
+def organisations(db: Database) -> dict[str, Organisation]:
+    return {r.id: r for r in iter_records(db, "organisations")}  # type: ignore[misc]
+
+
+def groups(db: Database) -> dict[str, Group]:
+    return {r.id: r for r in iter_records(db, "groups")}  # type: ignore[misc]
+
+
+def assignments(db: Database) -> dict[str, Assignment]:
+    return {r.id: r for r in iter_records(db, "assignments")}  # type: ignore[misc]
+
+
+def get_record(db: Database, kind: str, record_id: str) -> Record:
+    table, cls = KINDS[kind]
+    rows = list(db[table].rows_where("id = ?", [record_id]))
+    if not rows:
+        raise NotFoundError(f"{kind} {record_id!r} bestaat niet")
+    return from_row(cls, rows[0])
+
+
+def save_records(db: Database, kind: str, records: Iterable[Record]) -> int:
+    """Insert or update records of one kind by id; returns how many were written."""
+    table, _ = KINDS[kind]
+    rows = [to_row(r) for r in records]
+    if rows:
+        db[table].upsert_all(rows, pk="id")
+    return len(rows)
+
+
+def count(db: Database, kind: str) -> int:
+    return db[KINDS[kind][0]].count

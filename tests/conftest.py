@@ -1,0 +1,51 @@
+"""Shared fixtures: a real SQLite file per test, fakes for the model, the real model once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot.indexing import open_indexes
+from bot.matching import Matcher
+from embeddings.lexical import QueryExpander
+from knowledge import catalog
+from knowledge.database import open_database
+from knowledge.example_data import thesaurus_entries
+from tests import builders
+from tests.fakes import FakeEncoder
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "vraagwijzer.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def small_db(db: Database) -> Database:
+    for kind, records in builders.small_knowledge().items():
+        catalog.save_records(db, kind, records)
+    return db
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+@pytest.fixture
+def small_matcher(small_db: Database, tmp_path: Path, fake_encoder: FakeEncoder) -> Matcher:
+    indexes, _ = open_indexes(small_db, tmp_path / "index", fake_encoder)
+    return Matcher(small_db, indexes, fake_encoder, QueryExpander(thesaurus_entries()))
+
+
+@pytest.fixture(scope="session")
+def real_encoder():  # type: ignore[no-untyped-def]
+    from embeddings.encoder import SentenceEncoder, configure_threads
+
+    configure_threads(2)
+    return SentenceEncoder()

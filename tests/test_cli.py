@@ -1,0 +1,130 @@
+"""The `vraagwijzer` command as a user runs it: a real process, the real model, a real file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+QUESTION = "onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in"
+
+
+def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data_dir), "VRAAGWIJZER_THREADS": "2"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True,
+        env=env, timeout=300, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("var")
+    built = run(path, "index")
+    assert built.returncode == 0, built.stderr
+    return path
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert fragment in result.stderr
+
+
+@pytest.mark.slow
+def test_index_reports_and_second_run_is_up_to_date(data_dir: Path) -> None:
+    again = run(data_dir, "index")
+    assert again.returncode == 0
+    assert "actueel" in again.stdout
+
+
+@pytest.mark.slow
+def test_match_json_contract_and_security_groups_for_patching(data_dir: Path) -> None:
+    result = run(data_dir, "match", QUESTION, "--region", "midden", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["query"] == QUESTION and data["region"] == "midden"
+    assert len(data["groups"]) == 5 and data["assignments"]
+    top = data["groups"][:3]
+    assert all({"cybersecurity", "software-cloud"} & set(g["themes"]) for g in top)
+    assert all(g["reasons"] for g in top)
+    assert any(r == "in uw regio (Midden)" for g in data["groups"] for r in g["reasons"])
+
+
+@pytest.mark.slow
+def test_match_table_is_readable(data_dir: Path) -> None:
+    result = run(data_dir, "match", "burgers snappen onze brieven niet", "-k", "3")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Onderzoeksgroepen:")
+    assert "Vergelijkbare eerdere opdrachten:" in result.stdout
+
+
+@pytest.mark.slow
+def test_batch_keeps_order_and_reports_bad_lines(data_dir: Path) -> None:
+    lines = "\n".join([
+        json.dumps({"id": "a", "text": "burgers snappen onze brieven niet", "region": "west"}),
+        "{kapot",
+        json.dumps({"id": "c", "text": QUESTION, "form": "afstudeeropdracht", "level": "hbo"}),
+        json.dumps({"id": "d", "text": "x", "region": "noordpool"}),
+    ])
+    result = run(data_dir, "match", "--batch", "-", stdin=lines + "\n")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("id") for o in out] == ["a", None, "c", "d"]
+    assert out[0]["region"] == "west" and out[0]["groups"]
+    assert "geen geldige JSON" in out[1]["error"]
+    assert "Onbekende regio" in out[3]["error"]
+    assert result.returncode == 1 and "2 regel(s)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("match", ""), "Geef een omschrijving"),
+        (("match", "iets", "--region", "noord"), "Invalid value for '--region'"),
+        (("import", "groups", "/nonexistent/file.csv"), "kan het bestand niet lezen"),
+        (("import", "planets", "x.csv"), "Invalid value for 'KIND'"),
+    ],
+)
+def test_bad_input_is_one_clear_line(tmp_path: Path, args: tuple[str, ...], fragment: str) -> None:
+    assert_one_line_error(run(tmp_path, *args), fragment)
+
+
+def test_bad_configuration_says_what_to_set(tmp_path: Path) -> None:
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(tmp_path), "VRAAGWIJZER_THREADS": "veel"}
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "export", "institutions"],
+                            capture_output=True, text=True, env=env, check=False)
+    assert_one_line_error(result, "VRAAGWIJZER_THREADS")
+
+
+def test_unwritable_data_dir_is_explained(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert_one_line_error(run(blocker / "var", "export", "groups"), "VRAAGWIJZER_DATA_DIR")
+
+
+def test_import_and_export_round_trip(tmp_path: Path) -> None:
+    exported = run(tmp_path, "export", "institutions", str(tmp_path / "inst.csv"))
+    assert exported.returncode == 0, exported.stderr
+    rows = (tmp_path / "inst.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("id,name,short_name,type")
+    edited = [rows[0]] + [r.replace("Universiteit Twente", "University of Twente") for r in rows[1:]]
+    (tmp_path / "inst.csv").write_text("\n".join(edited) + "\n", encoding="utf-8")
+    imported = run(tmp_path, "import", "institutions", str(tmp_path / "inst.csv"))
+    assert imported.returncode == 0, imported.stderr
+    again = json.loads(run(tmp_path, "export", "institutions", "--format", "json").stdout)
+    assert len(again) == len(rows) - 1
+    assert any(r["name"] == "University of Twente" for r in again)
+
+
+def test_import_with_errors_lists_problems_and_changes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "groups.json"
+    bad.write_text(json.dumps([{"id": "g", "name": "Lab", "institution_id": "ut", "themes": ["quantum"],
+                                "forms": ["minor"]}]), encoding="utf-8")
+    before = run(tmp_path, "export", "groups").stdout
+    result = run(tmp_path, "import", "groups", str(bad))
+    assert_one_line_error(result, "rij 1, veld themes: onbekend thema quantum")
+    assert run(tmp_path, "export", "groups").stdout == before
