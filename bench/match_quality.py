@@ -1,6 +1,6 @@
 """Matching quality per retrieval variant on the Dutch evaluation set; prints a table.
 
-    .venv/bin/python -m bench.match_quality [--variants all]
+.venv/bin/python -m bench.match_quality [--variants all]
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ MAIN_VARIANTS: dict[str, Weights] = {
     "fused (default)": DEFAULT_WEIGHTS,
 }
 EXTRA_VARIANTS: dict[str, Weights] = {
-    "plain RRF dense+lexical (no evidence, no themes)": Weights(1.0, 1.0, 0.0, 0.0),
+    "plain RRF dense+lexical (no evidence, no themes)": Weights(dense=1.0, evidence=0.0, themes=0.0),
     "fused without theme vote": replace(DEFAULT_WEIGHTS, themes=0.0),
     "fused without evidence": replace(DEFAULT_WEIGHTS, evidence=0.0),
     "fused, equal dense weight": replace(DEFAULT_WEIGHTS, dense=1.0),
-    "fused, dense weight 0.3": replace(DEFAULT_WEIGHTS, dense=0.3),
+    "fused, group dense weight 0.6": replace(DEFAULT_WEIGHTS, dense=0.6),
+    "fused, assignment dense weight 0.3": replace(DEFAULT_WEIGHTS, assignment_dense=0.3),
     "fused, expanded query also dense": replace(DEFAULT_WEIGHTS, expand_dense=True),
 }
 

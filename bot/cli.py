@@ -50,8 +50,14 @@ def _choice(values: tuple[str, ...]) -> click.Choice:
 @click.option("--batch", type=click.File("r", encoding="utf-8"), help="JSON-regels (of - voor stdin).")
 @click.pass_obj
 def match(
-    settings: Settings, text: str | None, region: str | None, form: str | None, level: str | None,
-    k: int, as_json: bool, batch: TextIO | None,
+    settings: Settings,
+    text: str | None,
+    region: str | None,
+    form: str | None,
+    level: str | None,
+    k: int,
+    as_json: bool,
+    batch: TextIO | None,
 ) -> None:
     """Vind vergelijkbare opdrachten en passende onderzoeksgroepen voor TEXT."""
     if batch is None and not (text or "").strip():
@@ -119,8 +125,11 @@ def index(settings: Settings, rebuild: bool) -> None:
     """Bouw of werk de zoekindexen bij (met voortgangsbalk)."""
     assembly = assemble(settings, rebuild=rebuild, progress=sys.stderr.isatty() or rebuild)
     if not assembly.reports:
-        click.echo(nl.INDEX_UP_TO_DATE.format(
-            assignments=len(assembly.indexes.assignments), groups=len(assembly.indexes.groups)))
+        click.echo(
+            nl.INDEX_UP_TO_DATE.format(
+                assignments=len(assembly.indexes.assignments), groups=len(assembly.indexes.groups)
+            )
+        )
     for name, report in zip(("opdrachten", "groepen"), assembly.reports, strict=False):
         click.echo(nl.INDEX_BUILT.format(name=name, **report.__dict__))
 

@@ -48,8 +48,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     level = env.get("VRAAGWIJZER_LOG_LEVEL", "WARNING").strip().upper() or "WARNING"
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
-        raise SettingsError(nl.BAD_SETTING.format(
-            name="VRAAGWIJZER_LOG_LEVEL", value=level, reason="kies DEBUG, INFO, WARNING of ERROR"))
+        raise SettingsError(
+            nl.BAD_SETTING.format(
+                name="VRAAGWIJZER_LOG_LEVEL", value=level, reason="kies DEBUG, INFO, WARNING of ERROR"
+            )
+        )
     return Settings(
         data_dir=Path(env.get("VRAAGWIJZER_DATA_DIR", "").strip() or "./var"),
         model=env.get("VRAAGWIJZER_MODEL", "").strip() or None,

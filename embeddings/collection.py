@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +92,9 @@ class Collection:
             if meta["model"] != self.encoder.name or meta["dimension"] != self.encoder.dimension:
                 log.warning(
                     "Index %s is gemaakt met model %s; wordt opnieuw opgebouwd met %s",
-                    self.name, meta["model"], self.encoder.name,
+                    self.name,
+                    meta["model"],
+                    self.encoder.name,
                 )
                 return False
             ids = list(meta["hashes"])
@@ -112,7 +114,11 @@ class Collection:
         return True
 
     def sync(
-        self, documents: Iterable[Document], source_version: str, *, progress: bool = False,
+        self,
+        documents: Iterable[Document],
+        source_version: str,
+        *,
+        progress: bool = False,
         rebuild: bool = False,
     ) -> SyncReport:
         """Make the indexes hold exactly `documents`, re-embedding only changed texts."""
@@ -128,14 +134,16 @@ class Collection:
         stale = [d.id for d in changed if d.id in self.hashes] + removed
         new_vectors = self.encoder.encode_passages([d.text for d in changed], progress=progress)
 
-        needs_fresh_index = self.vectors.kind == "flat" and len(docs) > EXACT_LIMIT or (
+        needs_fresh_index = (self.vectors.kind == "flat" and len(docs) > EXACT_LIMIT) or (
             self.vectors.kind == "hnsw" and (stale or len(docs) <= EXACT_LIMIT)
         )
         if needs_fresh_index:
             # HNSW cannot remove vectors, and index types follow size: rebuild from what we have.
             keep = [d.id for d in docs if self.hashes.get(d.id) == d.content_hash]
-            kept = np.stack([self.vectors.vector(i) for i in keep]) if keep else np.zeros(
-                (0, self.encoder.dimension), dtype=np.float32
+            kept = (
+                np.stack([self.vectors.vector(i) for i in keep])
+                if keep
+                else np.zeros((0, self.encoder.dimension), dtype=np.float32)
             )
             self.vectors = VectorIndex.build(
                 self.encoder.dimension,
@@ -146,19 +154,26 @@ class Collection:
             self.vectors.remove(stale)
             self.vectors.add([d.id for d in changed], new_vectors)
         if changed or removed or not loaded:
-            self.lexical = LexicalIndex.build(
-                [d.id for d in docs], [d.lexical_text or d.text for d in docs]
-            )
+            self.lexical = LexicalIndex.build([d.id for d in docs], [d.lexical_text or d.text for d in docs])
         self.hashes = wanted
         self.source_version = source_version
         self._save()
         report = SyncReport(
-            total=len(docs), embedded=len(changed), reused=len(docs) - len(changed),
-            removed=len(removed), seconds=time.perf_counter() - started, rebuilt=not loaded,
+            total=len(docs),
+            embedded=len(changed),
+            reused=len(docs) - len(changed),
+            removed=len(removed),
+            seconds=time.perf_counter() - started,
+            rebuilt=not loaded,
         )
         log.info(
             "Index %s bijgewerkt: %d documenten, %d berekend, %d hergebruikt, %d verwijderd (%.1fs)",
-            self.name, report.total, report.embedded, report.reused, report.removed, report.seconds,
+            self.name,
+            report.total,
+            report.embedded,
+            report.reused,
+            report.removed,
+            report.seconds,
         )
         return report
 
@@ -184,14 +199,15 @@ class Collection:
     def search_dense(self, query_vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         return self.vectors.search(query_vector, k)
 
-    def search_lexical(
-        self, text: str, k: int, allowed_ids: Sequence[str] | None = None
-    ) -> list[tuple[str, float]]:
-        mask = None
-        if allowed_ids is not None:
-            mask = np.zeros(len(self.lexical.ids), dtype=np.float32)
-            for doc_id in allowed_ids:
-                position = self.lexical.position(doc_id)
-                if position is not None:
-                    mask[position] = 1.0
+    def search_lexical(self, text: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """BM25 search; `mask` (from `mask_for`) limits the result to some documents."""
         return self.lexical.search(text, k, mask)
+
+    def mask_for(self, ids: Iterable[str]) -> np.ndarray:
+        """A 0/1 mask over the documents, for `search_lexical`; build once, reuse often."""
+        mask = np.zeros(len(self.lexical.ids), dtype=np.float32)
+        for doc_id in ids:
+            position = self.lexical.position(doc_id)
+            if position is not None:
+                mask[position] = 1.0
+        return mask

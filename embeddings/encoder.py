@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Sequence
@@ -35,10 +36,8 @@ def configure_threads(threads: int) -> None:
     import torch
 
     torch.set_num_threads(threads)
-    try:
+    with contextlib.suppress(RuntimeError):  # may be set once per process, before parallel work
         torch.set_num_interop_threads(1)
-    except RuntimeError:  # may only be set once per process, before any parallel work
-        pass
     faiss.omp_set_num_threads(threads)
 
 
@@ -78,13 +77,11 @@ class SentenceEncoder:
                 f"Het embeddingmodel {model or DEFAULT_MODEL!r} kan niet worden geladen{hint}: {error}"
             ) from error
         self.name = model or DEFAULT_MODEL
-        self.dimension = int(self._model.get_embedding_dimension())
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
         prompts = getattr(self._model, "prompts", {}) or {}
         is_e5 = "e5" in Path(path).name.lower() or "e5" in self.name.lower()
         self._query_prompt = prompts.get("query") or ("query: " if is_e5 else "")
-        self._passage_prompt = (
-            prompts.get("passage") or prompts.get("document") or ("passage: " if is_e5 else "")
-        )
+        self._passage_prompt = prompts.get("passage") or prompts.get("document") or ("passage: " if is_e5 else "")
         log.info("Embeddingmodel %s geladen (dimensie %d)", self.name, self.dimension)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:

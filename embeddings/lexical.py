@@ -24,8 +24,10 @@ _MIN_PART = 4
 _MIN_COMPOUND = 8
 _MIN_HALF_KNOWN = 5  # both parts this long when only one of them is a known word
 _LINKING = ("", "s", "e", "en")
-STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(STOPWORDS_EN) | frozenset(
-    {"we", "wij", "ons", "onze", "jullie", "graag", "willen", "wil", "hoe", "eigenlijk", "gewoon", "echt"}
+STOPWORDS = (
+    frozenset(STOPWORDS_DUTCH)
+    | frozenset(STOPWORDS_EN)
+    | frozenset({"we", "wij", "ons", "onze", "jullie", "graag", "willen", "wil", "hoe", "eigenlijk", "gewoon", "echt"})
 )
 
 
@@ -149,12 +151,8 @@ class LexicalIndex:
         if not terms:
             return []
         k = min(k, len(self.ids))
-        docs, scores = self._retriever.retrieve(
-            [terms], k=k, show_progress=False, weight_mask=allowed, n_threads=1
-        )
-        return [
-            (self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0
-        ]
+        docs, scores = self._retriever.retrieve([terms], k=k, show_progress=False, weight_mask=allowed, n_threads=1)
+        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def position(self, doc_id: str) -> int | None:
         return self._position.get(doc_id)

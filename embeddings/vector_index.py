@@ -28,6 +28,7 @@ def stable_id(doc_id: str) -> int:
 
 
 def _new_index(dimension: int, expected: int) -> faiss.Index:
+    inner: faiss.Index
     if expected > EXACT_LIMIT:
         inner = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
         inner.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
@@ -57,7 +58,8 @@ class VectorIndex:
 
     @property
     def kind(self) -> str:
-        return "hnsw" if "HNSW" in type(faiss.downcast_index(self._index.index)).__name__ else "flat"
+        inner = faiss.downcast_index(self._index.index)  # type: ignore[attr-defined]
+        return "hnsw" if "HNSW" in type(inner).__name__ else "flat"
 
     def __contains__(self, doc_id: str) -> bool:
         return stable_id(doc_id) in self._by_int
@@ -73,7 +75,7 @@ class VectorIndex:
         if not len(ids):
             return
         ints = np.array([stable_id(i) for i in ids], dtype=np.int64)
-        self._index.remove_ids(ints)
+        self._index.remove_ids(ints)  # type: ignore[arg-type]
         for value in ints.tolist():
             self._by_int.pop(value, None)
 

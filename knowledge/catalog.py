@@ -87,7 +87,7 @@ def save_records(db: Database, kind: str, records: Iterable[Record]) -> int:
     table, _ = KINDS[kind]
     rows = [to_row(r) for r in records]
     if rows:
-        db[table].upsert_all(rows, pk="id")
+        db.table(table).upsert_all(rows, pk="id")
     return len(rows)
 
 

@@ -11,37 +11,67 @@ KNOWLEDGE_TABLES: tuple[str, ...] = ("institutions", "organisations", "research_
 
 @migrations()
 def m001_create_knowledge_tables(db: Database) -> None:
-    db["institutions"].create(
+    db.table("institutions").create(
         {
-            "id": str, "name": str, "short_name": str, "type": str, "city": str,
-            "province": str, "region": str, "website": str, "example": int,
+            "id": str,
+            "name": str,
+            "short_name": str,
+            "type": str,
+            "city": str,
+            "province": str,
+            "region": str,
+            "website": str,
+            "example": int,
         },
         pk="id",
         not_null={"name", "type", "region"},
     )
-    db["organisations"].create(
+    db.table("organisations").create(
         {
-            "id": str, "name": str, "short_name": str, "city": str, "kind": str,
-            "parent": str, "aliases": str, "example": int,
+            "id": str,
+            "name": str,
+            "short_name": str,
+            "city": str,
+            "kind": str,
+            "parent": str,
+            "aliases": str,
+            "example": int,
         },
         pk="id",
         not_null={"name"},
     )
-    db["research_groups"].create(
+    db.table("research_groups").create(
         {
-            "id": str, "name": str, "kind": str, "institution_id": str, "themes": str,
-            "keywords": str, "description": str, "forms": str,
-            "capacity_per_semester": int, "contact_email": str, "example": int,
+            "id": str,
+            "name": str,
+            "kind": str,
+            "institution_id": str,
+            "themes": str,
+            "keywords": str,
+            "description": str,
+            "forms": str,
+            "capacity_per_semester": int,
+            "contact_email": str,
+            "example": int,
         },
         pk="id",
         not_null={"name", "institution_id"},
         foreign_keys=[("institution_id", "institutions", "id")],
     )
-    db["assignments"].create(
+    db.table("assignments").create(
         {
-            "id": str, "organisation_id": str, "year": int, "title": str, "problem": str,
-            "research_question": str, "themes": str, "form": str, "level": str,
-            "outcome": str, "group_id": str, "example": int,
+            "id": str,
+            "organisation_id": str,
+            "year": int,
+            "title": str,
+            "problem": str,
+            "research_question": str,
+            "themes": str,
+            "form": str,
+            "level": str,
+            "outcome": str,
+            "group_id": str,
+            "example": int,
         },
         pk="id",
         not_null={"title", "organisation_id"},
@@ -50,9 +80,9 @@ def m001_create_knowledge_tables(db: Database) -> None:
             ("group_id", "research_groups", "id"),
         ],
     )
-    db["research_groups"].create_index(["institution_id"])
-    db["assignments"].create_index(["group_id"])
-    db["assignments"].create_index(["organisation_id"])
+    db.table("research_groups").create_index(["institution_id"])
+    db.table("assignments").create_index(["group_id"])
+    db.table("assignments").create_index(["organisation_id"])
 
 
 @migrations()

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -95,7 +95,9 @@ class InstitutionRow(_Row):
             self.region = region_of_province(self.province) or ""
         self.region = self.region.lower()
         if self.region not in REGIONS:
-            raise ValueError(f"region: onbekende regio {self.region!r}; kies uit {', '.join(REGIONS)} of geef een provincie")
+            raise ValueError(
+                f"region: onbekende regio {self.region!r}; kies uit {', '.join(REGIONS)} of geef een provincie"
+            )
         return self
 
     def record(self) -> Institution:
@@ -265,7 +267,7 @@ def _read_json(path: Path, text: str, *, lines: bool) -> list[dict[str, Any]]:
     if isinstance(data, dict) and isinstance(data.get("records"), list):
         data = data["records"]
     if not isinstance(data, list):
-        raise ImportFileError(f"{path}: verwacht een lijst van rijen of een object met \"records\"")
+        raise ImportFileError(f'{path}: verwacht een lijst van rijen of een object met "records"')
     return data
 
 
@@ -303,9 +305,7 @@ def validate_rows(
         shown = problems[:MAX_PROBLEMS_SHOWN]
         if len(problems) > MAX_PROBLEMS_SHOWN:
             shown.append(f"... en nog {len(problems) - MAX_PROBLEMS_SHOWN} problemen")
-        raise ImportFileError(
-            f"{source}: {len(problems)} probleem/problemen gevonden; er is niets geïmporteerd", shown
-        )
+        raise ImportFileError(f"{source}: {len(problems)} probleem/problemen gevonden; er is niets geïmporteerd", shown)
     return records
 
 
@@ -379,7 +379,7 @@ def export_records(db: Database, kind: str, fmt: str) -> str:
         raise ImportFileError(f"onbekend formaat {fmt!r}; kies csv of json")
     out = io.StringIO()
     _, cls = catalog.KINDS[kind]
-    header = list(cls.__dataclass_fields__)
+    header = [f.name for f in fields(cls)]
     writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
     writer.writeheader()
     for record in records:

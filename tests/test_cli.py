@@ -16,8 +16,13 @@ QUESTION = "onze laptops en servers krijgen updates pas weken te laat, hoe richt
 def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data_dir), "VRAAGWIJZER_THREADS": "2"}
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True,
-        env=env, timeout=300, check=False,
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
 
 
@@ -65,12 +70,14 @@ def test_match_table_is_readable(data_dir: Path) -> None:
 
 @pytest.mark.slow
 def test_batch_keeps_order_and_reports_bad_lines(data_dir: Path) -> None:
-    lines = "\n".join([
-        json.dumps({"id": "a", "text": "burgers snappen onze brieven niet", "region": "west"}),
-        "{kapot",
-        json.dumps({"id": "c", "text": QUESTION, "form": "afstudeeropdracht", "level": "hbo"}),
-        json.dumps({"id": "d", "text": "x", "region": "noordpool"}),
-    ])
+    lines = "\n".join(
+        [
+            json.dumps({"id": "a", "text": "burgers snappen onze brieven niet", "region": "west"}),
+            "{kapot",
+            json.dumps({"id": "c", "text": QUESTION, "form": "afstudeeropdracht", "level": "hbo"}),
+            json.dumps({"id": "d", "text": "x", "region": "noordpool"}),
+        ]
+    )
     result = run(data_dir, "match", "--batch", "-", stdin=lines + "\n")
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o.get("id") for o in out] == ["a", None, "c", "d"]
@@ -95,8 +102,13 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, args: tuple[str, ...], frag
 
 def test_bad_configuration_says_what_to_set(tmp_path: Path) -> None:
     env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(tmp_path), "VRAAGWIJZER_THREADS": "veel"}
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "export", "institutions"],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "export", "institutions"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert_one_line_error(result, "VRAAGWIJZER_THREADS")
 
 
@@ -122,8 +134,10 @@ def test_import_and_export_round_trip(tmp_path: Path) -> None:
 
 def test_import_with_errors_lists_problems_and_changes_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "groups.json"
-    bad.write_text(json.dumps([{"id": "g", "name": "Lab", "institution_id": "ut", "themes": ["quantum"],
-                                "forms": ["minor"]}]), encoding="utf-8")
+    bad.write_text(
+        json.dumps([{"id": "g", "name": "Lab", "institution_id": "ut", "themes": ["quantum"], "forms": ["minor"]}]),
+        encoding="utf-8",
+    )
     before = run(tmp_path, "export", "groups").stdout
     result = run(tmp_path, "import", "groups", str(bad))
     assert_one_line_error(result, "rij 1, veld themes: onbekend thema quantum")

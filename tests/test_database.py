@@ -9,8 +9,7 @@ from tests import builders
 def test_new_database_has_all_migrations_and_wal(tmp_path: Path) -> None:
     db = open_database(tmp_path / "v.db")
     assert migrations.pending(db) == []
-    assert [m.name for m in migrations.applied(db)][:2] == [
-        "m001_create_knowledge_tables", "m002_knowledge_revision"]
+    assert [m.name for m in migrations.applied(db)][:2] == ["m001_create_knowledge_tables", "m002_knowledge_revision"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert {"institutions", "organisations", "research_groups", "assignments"} <= set(db.table_names())
 

@@ -32,15 +32,19 @@ def test_compounds_split_into_known_words(compound: str, parts: tuple[str, ...])
 
 def test_terms_are_stemmed_so_inflections_meet() -> None:
     analyzer = Analyzer()
-    assert analyzer.terms("brieven") == analyzer.terms("brief") or analyzer.terms("aanvragen") == analyzer.terms("aanvraag")
+    assert analyzer.terms("brieven") == analyzer.terms("brief") or analyzer.terms("aanvragen") == analyzer.terms(
+        "aanvraag"
+    )
     assert analyzer.terms("updates") == analyzer.terms("update")
 
 
 def test_expander_adds_formal_words_for_informal_terms() -> None:
-    expander = QueryExpander([
-        {"terms": ["updates", "te laat bijgewerkt"], "expand": ["patchmanagement"]},
-        {"terms": ["thuiswerken"], "expand": ["hybride werken"]},
-    ])
+    expander = QueryExpander(
+        [
+            {"terms": ["updates", "te laat bijgewerkt"], "expand": ["patchmanagement"]},
+            {"terms": ["thuiswerken"], "expand": ["hybride werken"]},
+        ]
+    )
     assert expander.expand("Onze updates komen te laat") == "Onze updates komen te laat patchmanagement"
     assert "hybride werken" in expander.expand("Sinds het thuiswerken gaat alles mis")
     assert expander.expand("Niets bijzonders") == "Niets bijzonders"

@@ -35,8 +35,9 @@ def test_form_and_level_filter(small_matcher: Matcher) -> None:
 
 
 def test_reasons_are_checkable(small_matcher: Matcher) -> None:
-    result = small_matcher.find("Onze laptops krijgen updates te laat, phishing ook", region="oost",
-                                form="afstudeeropdracht", k=1)
+    result = small_matcher.find(
+        "Onze laptops krijgen updates te laat, phishing ook", region="oost", form="afstudeeropdracht", k=1
+    )
     reasons = result.groups[0].reasons
     assert any("werkte in 2023 voor DUO" in r for r in reasons)
     assert "thema's: cybersecurity" in reasons
@@ -83,9 +84,20 @@ def test_knowledge_added_later_is_found_after_reindex(small_db, tmp_path, fake_e
     from bot.indexing import open_indexes
     from embeddings.lexical import QueryExpander
 
-    catalog.save_records(small_db, "assignments", [builders.assignment(
-        id="asg-new", title="Drones boven de dijken", problem="Inspectie van dijken met drones kost te veel tijd.",
-        themes=("iot-5g",), group_id="grp-tud-data", level="wo")])
-    indexes, reports = open_indexes(small_db, tmp_path / "index", fake_encoder)
+    catalog.save_records(
+        small_db,
+        "assignments",
+        [
+            builders.assignment(
+                id="asg-new",
+                title="Drones boven de dijken",
+                problem="Inspectie van dijken met drones kost te veel tijd.",
+                themes=("iot-5g",),
+                group_id="grp-tud-data",
+                level="wo",
+            )
+        ],
+    )
+    indexes, _ = open_indexes(small_db, tmp_path / "index", fake_encoder)
     matcher = Matcher(small_db, indexes, fake_encoder, QueryExpander([]))
     assert matcher.find("drones dijken inspectie").assignments[0].id == "asg-new"

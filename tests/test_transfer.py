@@ -58,8 +58,16 @@ def test_groups_must_name_an_existing_institution(small_db, tmp_path: Path) -> N
 
 
 def test_unknown_theme_and_bad_number_are_explained(small_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    rows = [{"id": "g1", "name": "Lab", "institution_id": "hu", "themes": "ai;quantum",
-             "forms": "minor", "capacity_per_semester": "veel"}]
+    rows = [
+        {
+            "id": "g1",
+            "name": "Lab",
+            "institution_id": "hu",
+            "themes": "ai;quantum",
+            "forms": "minor",
+            "capacity_per_semester": "veel",
+        }
+    ]
     with pytest.raises(ImportFileError) as caught:
         transfer.import_file(small_db, "groups", write(tmp_path / "g.json", json.dumps(rows)))
     problems = "\n".join(caught.value.problems)

@@ -18,8 +18,14 @@ UNKNOWN_VALUE = "Onbekende {what} {value!r}; kies uit: {allowed}."
 
 
 def group_reasons(
-    *, shared_themes: list[str], shared_keywords: list[str], evidence: list[tuple[int, str, str]],
-    same_region: bool, region: str, form: str | None, capacity: int,
+    *,
+    shared_themes: list[str],
+    shared_keywords: list[str],
+    evidence: list[tuple[int, str, str]],
+    same_region: bool,
+    region: str,
+    form: str | None,
+    capacity: int,
 ) -> list[str]:
     """Reasons a broker can check for suggesting a research group."""
     reasons = []
@@ -43,7 +49,10 @@ def group_reasons(
 # Command line
 ERROR_PREFIX = "Fout"
 INDEX_UP_TO_DATE = "De indexen zijn actueel ({assignments} opdrachten, {groups} groepen)."
-INDEX_BUILT = "Index {name}: {total} documenten, {embedded} berekend, {reused} hergebruikt, {removed} verwijderd in {seconds:.1f} s."
+INDEX_BUILT = (
+    "Index {name}: {total} documenten, {embedded} berekend, {reused} hergebruikt, "
+    "{removed} verwijderd in {seconds:.1f} s."
+)
 IMPORTED = "{count} {kind} geïmporteerd uit {path}."
 EXPORTED = "{count} {kind} geëxporteerd naar {path}."
 BATCH_LINE_ERROR = "regel {line}: {reason}"
