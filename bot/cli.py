@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import click
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.matching import MatchResult, check_filters
 from bot.settings import Settings, load_settings
@@ -161,6 +162,89 @@ def export(settings: Settings, kind: str, file: Path | None, fmt: str | None) ->
         return
     file.write_text(data, encoding="utf-8")
     click.echo(nl.EXPORTED.format(count=catalog.count(db, kind), kind=kind, path=file), err=True)
+
+
+class IntakeInput(BaseModel):
+    """An intake as JSON (the SPEC's field names and slugs); outside input, so validated."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    organisation: str
+    problem: str
+    context: str = ""
+    goal: str = ""
+    stakeholders: str = ""
+    data: str = ""
+    timeline: str = ""
+    region: str | None = None
+    form: str | None = None
+    level: str = "beide"
+    language: str = Field(default="nl", alias="lang")
+
+    @field_validator("region", "form", "level", "language", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) and value.strip() else value or None
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Het concept als JSON.")
+@click.option("--docx", "docx_path", type=click.Path(path_type=Path, dir_okay=False), help="Schrijf een Word-document.")
+@click.option("--no-match", is_flag=True, help="Zonder vergelijkbare opdrachten en groepen (laadt geen model).")
+@click.pass_obj
+def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: bool) -> None:
+    """Maak de onderzoeksvraag uit een intake (JSON op stdin)."""
+    from bot.document import render_text, write_docx
+    from bot.drafting import Intake
+    from bot.drafting import draft as make_draft
+
+    raw = sys.stdin.read()
+    try:
+        data = IntakeInput.model_validate_json(raw or "{}")
+    except ValidationError as error:
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'intake'}: {e['msg']}" for e in error.errors())
+        raise VraagwijzerError(f"De intake op stdin is ongeldig: {reasons}") from None
+    fields = data.model_dump()
+    check_filters(fields["region"], fields["form"], fields["level"])
+    if fields["language"] not in ("nl", "en"):
+        raise VraagwijzerError("Onbekende taal; kies nl of en.")
+    intake = Intake(**fields)
+    matches = None
+    if not no_match:
+        matcher = assemble(settings).matcher
+        level = intake.level if intake.level != "beide" else None
+        matches = matcher.find(
+            f"{intake.problem} {intake.context} {intake.goal}",
+            region=intake.region,
+            form=intake.form,
+            level=level,
+            k=5,
+            k_assignments=3,
+        )
+    result = make_draft(intake, matches)
+    if docx_path:
+        write_docx(result, docx_path)
+        click.echo(f"Word-document geschreven: {docx_path}", err=True)
+    click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2) if as_json else render_text(result))
+
+
+@cli.command()
+@click.pass_obj
+def chat(settings: Settings) -> None:
+    """Het intakegesprek in de terminal (opties als genummerde keuzes)."""
+    from bot.assistant import Assistant
+    from bot.channels.console import run_console
+
+    assembly = assemble(settings)
+    run_console(Assistant(assembly.db, assembly.matcher))
+
+
+@cli.command()
+@click.pass_obj
+def run(settings: Settings) -> None:
+    """Start de dienst: de Telegram-bot wanneer TELEGRAM_BOT_TOKEN is gezet."""
+    from bot.service import run_service
+
+    run_service(settings)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,6 +21,12 @@ class Settings:
     model: str | None
     threads: int
     log_level: str
+    telegram_token: str | None = None
+    telegram_base_url: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
 
     @property
     def database_path(self) -> Path:
@@ -58,4 +64,22 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         model=env.get("VRAAGWIJZER_MODEL", "").strip() or None,
         threads=_int(env, "VRAAGWIJZER_THREADS", min(os.cpu_count() or 1, 4), 1, 64),
         log_level=level,
+        telegram_token=env.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
+        telegram_base_url=_base_url(env.get("TELEGRAM_BASE_URL", "").strip()),
+        telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip() or None,
+        telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+        host=env.get("VRAAGWIJZER_HOST", "").strip() or "127.0.0.1",
+        port=_int(env, "VRAAGWIJZER_PORT", 8000, 1, 65535),
     )
+
+
+def _base_url(value: str) -> str | None:
+    if not value:
+        return None
+    if not value.startswith(("http://", "https://")) or not value.rstrip("/").endswith("/bot"):
+        raise SettingsError(
+            nl.BAD_SETTING.format(
+                name="TELEGRAM_BASE_URL", value=value, reason="geef de volledige URL die eindigt op /bot"
+            )
+        )
+    return value.rstrip("/")

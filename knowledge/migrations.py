@@ -97,3 +97,57 @@ def m002_knowledge_revision(db: Database) -> None:
                 f"CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table} "
                 "BEGIN UPDATE knowledge_revision SET revision = revision + 1 WHERE id = 1; END"
             )
+
+
+@migrations()
+def m003_conversations_drafts_events(db: Database) -> None:
+    """Intake conversations (one per channel and user), submitted drafts, and the
+    append-only audit log of every state change."""
+    db.table("conversations").create(
+        {
+            "id": str,
+            "channel": str,
+            "user_ref": str,
+            "language": str,
+            "step": str,
+            "answers": str,
+            "pending": str,
+            "history": str,
+            "notices": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"channel", "user_ref", "step"},
+    )
+    db.table("drafts").create(
+        {
+            "id": str,
+            "channel": str,
+            "user_ref": str,
+            "language": str,
+            "state": str,
+            "organisation": str,
+            "region": str,
+            "title": str,
+            "intake": str,
+            "draft": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"state", "intake", "draft"},
+    )
+    db.table("drafts").create_index(["channel", "user_ref"])
+    db.table("drafts").create_index(["state", "region"])
+    db.execute(
+        "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, draft_id TEXT NOT NULL "
+        "REFERENCES drafts(id), at TEXT NOT NULL, actor TEXT NOT NULL, from_state TEXT, "
+        "to_state TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '')"
+    )
+    db.execute("CREATE INDEX events_draft ON events(draft_id)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER events_no_{action.lower()} BEFORE {action} ON events "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,47 @@ class Assignment:
     outcome: str
     group_id: str | None
     example: bool = False
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Where one user is in the intake, and what they answered (already redacted)."""
+
+    channel: str
+    user_ref: str
+    language: str = "nl"
+    step: str = "idle"
+    answers: dict[str, Any] = field(default_factory=dict)
+    pending: dict[str, Any] = field(default_factory=dict)
+    history: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.channel}:{self.user_ref}"
+
+
+@dataclass(frozen=True)
+class SubmittedDraft:
+    id: str
+    channel: str | None
+    user_ref: str | None
+    language: str
+    state: str
+    organisation: str
+    region: str
+    title: str
+    intake: dict[str, Any]
+    draft: dict[str, Any]
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Event:
+    draft_id: str
+    at: str
+    actor: str
+    from_state: str | None
+    to_state: str
+    comment: str = ""

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+
+# python-telegram-bot 22 warns about int time values unless told to use timedelta; with
+# warnings as errors the warning would replace the exception under test.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 from bot.indexing import open_indexes
 from bot.matching import Matcher

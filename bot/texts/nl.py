@@ -62,3 +62,288 @@ TABLE_GROUPS = "Onderzoeksgroepen"
 TABLE_ASSIGNMENTS = "Vergelijkbare eerdere opdrachten"
 BAD_SETTING = "Ongeldige instelling {name}={value!r}: {reason}"
 DATA_DIR_UNUSABLE = "De datamap {path} is niet bruikbaar ({reason}); zet VRAAGWIJZER_DATA_DIR op een schrijfbare map."
+
+
+# Drafting: the research question
+DEFAULT_ORGANISATION = "de organisatie"
+DEFAULT_STAKEHOLDERS = "de betrokkenen"
+GENERIC_AIM = "het beschreven probleem oplossen"
+GENERIC_AIM_TE = "het beschreven probleem op te lossen"
+GENERIC_FOCUS = "het beschreven probleem"
+UNTITLED = "Onderzoeksvraag"
+MAIN_QUESTION = {
+    "adviserend": "Welke maatregelen kan {org} nemen om {te}?",
+    "ontwerpend": "Hoe kan {org} een werkwijze ontwerpen die het mogelijk maakt om {te}?",
+    "evaluerend": "In hoeverre slaagt {org} er met de huidige aanpak in om {te}?",
+    "verklarend": "Welke factoren verklaren waarom het {org} nog niet lukt om {te}?",
+    "voorspellend": "In welke mate kan {org} met de beschikbare gegevens voorspellen wat nodig is om {te}?",
+    "beschrijvend": "Hoe ziet de situatie rond {focus} bij {org} er op dit moment uit?",
+}
+SUB_QUESTIONS = {
+    "adviserend": (
+        "Hoe ziet de huidige situatie rond {focus} bij {org} eruit?",
+        "Welke eisen en wensen hebben {stakeholders}?",
+        "Welke maatregelen zijn mogelijk, en wat leren vergelijkbare opdrachten{similar}?",
+        "Aan welke criteria moet een maatregel voldoen, binnen de kaders van {org}?",
+        "Welke maatregelen zijn het meest geschikt, en hoe kan {org} ze invoeren?",
+    ),
+    "ontwerpend": (
+        "Hoe verloopt het huidige proces rond {focus} bij {org}, en waar gaat het mis?",
+        "Aan welke eisen moet een ontwerp voldoen volgens {stakeholders}?",
+        "Welke ontwerpopties zijn er, en wat leren vergelijkbare opdrachten{similar}?",
+        "Hoe presteert een prototype van het gekozen ontwerp bij een test met gebruikers?",
+        "Wat is nodig om het ontwerp bij {org} in te voeren en te beheren?",
+    ),
+    "evaluerend": (
+        "Wat is de huidige aanpak van {org} rond {focus}, en met welk doel is die gekozen?",
+        "Aan welke criteria moet de aanpak voldoen volgens {stakeholders}?",
+        "Welke resultaten laat de aanpak zien, gemeten aan die criteria?",
+        "Hoe verhoudt de aanpak zich tot vergelijkbare aanpakken{similar}?",
+        "Welke verbeteringen zijn op grond van de evaluatie aan te bevelen?",
+    ),
+    "verklarend": (
+        "Hoe ziet het probleem rond {focus} bij {org} eruit, en sinds wanneer speelt het?",
+        "Welke mogelijke oorzaken noemen {stakeholders}?",
+        "Welke oorzaken worden bevestigd door de beschikbare gegevens?",
+        "Welke verklaringen vonden vergelijkbare onderzoeken{similar}?",
+        "Welke aangrijpingspunten voor verbetering volgen uit de verklaring?",
+    ),
+    "voorspellend": (
+        "Welke gegevens over {focus} heeft {org} beschikbaar, en hoe betrouwbaar zijn die?",
+        "Welke factoren beïnvloeden de ontwikkeling volgens {stakeholders} en eerder onderzoek{similar}?",
+        "Welke voorspelmethoden passen bij deze gegevens?",
+        "Hoe nauwkeurig zijn de voorspellingen bij toetsing op historische gegevens?",
+        "Hoe kan {org} de voorspellingen gebruiken in planning en besluitvorming?",
+    ),
+    "beschrijvend": (
+        "Welke aspecten van {focus} zijn voor {org} van belang?",
+        "Hoe ervaren {stakeholders} de huidige situatie?",
+        "Wat laten de beschikbare gegevens zien over omvang en ontwikkeling?",
+        "Hoe verhoudt de situatie zich tot vergelijkbare organisaties{similar}?",
+        "Welke knelpunten en kansen volgen uit de beschrijving?",
+    ),
+}
+SOLUTION_SUB_QUESTION = (
+    "Wat zijn de voor- en nadelen van een {solution} ten opzichte van andere oplossingen voor {org}?"
+)
+SIMILAR_CLAUSE = " (zoals bij {organisation} in {year})"
+SIMILAR_WHY = "vergelijkbaar vraagstuk bij {organisation} ({year})"
+TIMELINE = "Planning: {timeline}"
+SCOPE = "Het onderzoek richt zich op {org} en {stakeholders}."
+DELIVERABLES = {
+    "adviserend": (
+        "Adviesrapport met onderbouwde maatregelen",
+        "Implementatieplan op hoofdlijnen",
+        "Presentatie aan de opdrachtgever",
+    ),
+    "ontwerpend": ("Ontwerp met ontwerpkeuzes en eisen", "Getest prototype", "Advies voor invoering en beheer"),
+    "evaluerend": (
+        "Evaluatierapport met criteria en bevindingen",
+        "Aanbevelingen voor verbetering",
+        "Presentatie aan de opdrachtgever",
+    ),
+    "verklarend": (
+        "Onderzoeksrapport met verklarend model",
+        "Overzicht van oorzaken en aangrijpingspunten",
+        "Presentatie aan de opdrachtgever",
+    ),
+    "voorspellend": (
+        "Voorspelmodel met toelichting",
+        "Rapport over nauwkeurigheid en beperkingen",
+        "Advies voor gebruik in de planning",
+    ),
+    "beschrijvend": (
+        "Beschrijvend rapport met analyse van de gegevens",
+        "Overzicht van knelpunten en kansen",
+        "Presentatie aan de opdrachtgever",
+    ),
+}
+OPEN_STARTERS = frozenset(
+    {"hoe", "welke", "welk", "wat", "in", "op", "waarom", "waardoor", "met", "wie", "waar", "wanneer"}
+)
+CLOSED_STARTERS = frozenset({"is", "kan", "moet", "zijn", "heeft", "wordt", "zal", "mag"})
+QUALITY_ADVICE = {
+    "open_question": "Stel de hoofdvraag open (Hoe, Welke, Wat, In hoeverre ...), zodat het antwoord meer is dan ja of nee.",
+    "question_mark": "Formuleer de hoofdvraag als één vraag die eindigt met een vraagteken.",
+    "one_problem": "Kies één probleem; ‘en/of’ wijst op twee vragen. Maak van de tweede een deelvraag.",
+    "names_organisation": "Noem de organisatie of het domein in de hoofdvraag.",
+    "specific": "Maak het doel concreter: wat moet er anders zijn, voor wie, en hoe merkt u dat?",
+    "no_solution": "Noem in het doel wat er beter moet, niet de oplossing (zoals een app of chatbot); die oplossing wordt een van de opties in het onderzoek.",
+    "length": "Maak de hoofdvraag korter (hooguit ongeveer 35 woorden).",
+    "sub_questions": "Er zijn 3 tot 6 deelvragen nodig die samen de hoofdvraag beantwoorden.",
+    "researchable": "De planning is te krap voor onderzoek door studenten; reken op minstens een semester.",
+}
+# When the goal is itself something to find out ("weten hoeveel ..."), the clause is the question.
+KNOWLEDGE_QUESTION = {
+    "adviserend": "Welke maatregelen kan {org} nemen op basis van inzicht in {clause}?",
+    "ontwerpend": "Hoe kan {org} een werkwijze ontwerpen die inzicht geeft in {clause}?",
+    "evaluerend": "In hoeverre geeft de huidige aanpak van {org} inzicht in {clause}?",
+    "verklarend": "Welke factoren verklaren bij {org} {clause}?",
+    "voorspellend": "In welke mate kan {org} met de beschikbare gegevens voorspellen {clause}?",
+    "beschrijvend": "In welke mate heeft {org} inzicht in {clause}?",
+}
+KNOWLEDGE_QUESTION.update(
+    {
+        "adviserend": "Welk advies kan {org} volgen over {clause}?",
+        "evaluerend": "In hoeverre kan {org} aantonen {clause}?",
+    }
+)
+
+
+# The intake conversation
+WELCOME = (
+    "Welkom bij Vraagwijzer. Ik help u een digitaal vraagstuk van uw organisatie om te zetten in een "
+    "onderzoeksvraag voor studenten en onderzoekers van hogescholen en universiteiten. Dat duurt een paar "
+    "minuten. U kunt altijd ‘terug’ typen, of /annuleer, /status, /privacy en /help gebruiken. "
+    "Write in English if you prefer."
+)
+WELCOME_BACK = "Welkom terug. We gaan verder waar we waren."
+HELP = (
+    "Zo werkt het: ik stel een paar vragen over uw vraagstuk, laat zien wat er eerder is onderzocht en "
+    "maak een onderzoeksvraag die u kunt aanpassen en indienen. De kennismakelaars van uw regio kijken "
+    "ernaar en u hoort hier elke stap.\n"
+    "Opdrachten: /start of /nieuw (nieuwe vraag), /annuleer (stoppen), /status (uw ingediende vragen), "
+    "/privacy (wat we bewaren), /verwijder (uw gegevens wissen). Typ ‘terug’ om een antwoord te wijzigen. "
+    "U kunt altijd pauzeren: alles wordt bewaard."
+)
+ASK = {
+    "organisation": "Bij welke rijksorganisatie werkt u? (bijvoorbeeld DUO, Belastingdienst of het ministerie van BZK)",
+    "region": "In welke regio of plaats werkt u?",
+    "problem": "Wat is het probleem? Beschrijf het in uw eigen woorden: wat gaat er mis, en voor wie?",
+    "context": "Wat is de huidige situatie? Wat is al geprobeerd, en waarom speelt het juist nu?",
+    "goal": "Wat moet er anders zijn als het is opgelost? Maak de zin af: ‘Wij willen …’",
+    "stakeholders": "Wie merken het probleem of zijn erbij betrokken? (bijvoorbeeld burgers, medewerkers, ketenpartners)",
+    "data": "Welke gegevens en systemen zijn er? Zijn er beperkingen, zoals privacy of een rubricering (BIO)?",
+    "timeline": "Wanneer zou het onderzoek moeten plaatsvinden? (bijvoorbeeld volgend semester of voor de zomer)",
+    "form": "Welke vorm past het best?",
+    "level": "Welk niveau past bij de opdracht?",
+}
+FIELD_LABELS = {
+    "organisation": "Organisatie",
+    "region": "Regio",
+    "problem": "Probleem",
+    "context": "Situatie",
+    "goal": "Doel",
+    "stakeholders": "Betrokkenen",
+    "data": "Gegevens",
+    "timeline": "Planning",
+    "form": "Vorm",
+    "level": "Niveau",
+}
+FOLLOW_UP = {
+    "problem": "Kunt u iets meer vertellen? Wat gaat er precies mis, voor wie, en sinds wanneer?",
+    "context": "Nog iets meer context helpt: hoe gaat het nu, en wat is al geprobeerd?",
+    "goal": "Wat zou er concreet beter zijn, en voor wie? Bijvoorbeeld: ‘de wachttijd voor burgers halveren’.",
+}
+ORGANISATION_CONFIRM = "Bedoelt u {name}?"
+ORGANISATION_FREE = "Die organisatie ken ik niet, maar ik noteer ‘{name}’."
+REGION_RETRY = "Die plaats ken ik niet. Kies de regio waar u werkt:"
+REGION_SET = "Genoteerd: regio {label}."
+SIMILAR_INTRO = "Dit is eerder onderzocht en lijkt op uw vraagstuk:"
+SIMILAR_LINE = "{n}. {organisation} onderzocht in {year}: “{title}”. Resultaat: {outcome}"
+SIMILAR_OTHER_ORGS = (
+    "Een deel hiervan speelde bij een andere organisatie. Het kan lonen om contact te zoeken met die "
+    "collega's elders in de overheid; de kennismakelaars kunnen u in contact brengen."
+)
+SIMILAR_QUESTION = "Is uw vraag nieuw, of bouwt hij voort op een van deze?"
+SIMILAR_NONE = "Ik vond geen vergelijkbare eerdere opdrachten; uw vraag is dus nieuw terrein."
+OPTION_NEW = "Mijn vraag is nieuw"
+OPTION_BUILDS_ON = "Bouwt voort op {n}"
+FORM_LABELS = {
+    "praktijkopdracht": "Praktijkopdracht",
+    "afstudeeropdracht": "Afstudeeropdracht",
+    "onderzoekslab": "Onderzoekslab",
+    "minor": "Minor",
+    "none": "Geen voorkeur",
+}
+LEVEL_LABELS = {"hbo": "hbo", "wo": "wo", "beide": "Beide / weet ik niet"}
+REGION_OPTION_LABELS = {"oost": "Noord en Oost", "midden": "Midden", "west": "West"}
+YES = "Ja"
+NO = "Nee"
+DRAFT_INTRO = "Dit is de onderzoeksvraag die ik op basis van uw antwoorden heb opgesteld:"
+DRAFT_MAIN = "Hoofdvraag: {question}"
+DRAFT_SUBS = "Deelvragen:"
+DRAFT_GROUPS = "Onderzoeksgroepen die zouden kunnen passen:"
+DRAFT_GROUP_LINE = "• {name} ({institution}): {why}"
+DRAFT_QUALITY_OK = "Kwaliteitscontrole: de hoofdvraag voldoet aan alle regels."
+DRAFT_QUALITY_ADVICE = "Tips om de vraag sterker te maken:"
+DRAFT_QUESTION = "Wilt u de vraag indienen bij de kennismakelaars, een onderdeel wijzigen, of een andere formulering?"
+OPTION_SUBMIT = "Indienen"
+OPTION_EDIT = "Onderdeel wijzigen"
+OPTION_REWORD = "Andere formulering"
+OPTION_CANCEL = "Annuleren"
+EDIT_WHICH = "Welk onderdeel wilt u wijzigen?"
+REWORDED = "Een andere formulering:"
+SUBMITTED = (
+    "Ingediend. Uw vraag heeft nummer {id}. De kennismakelaars van regio {region} bekijken hem; "
+    "u hoort hier elke stap. Met /status ziet u altijd hoe het ervoor staat."
+)
+CANCELLED = "Geannuleerd. Uw antwoorden zijn gewist. Met /nieuw begint u opnieuw."
+NOTHING_TO_CANCEL = "Er loopt nu geen vraag. Met /nieuw begint u een nieuwe."
+STATUS_NONE = "U heeft nog geen vragen ingediend."
+STATUS_HEADER = "Uw ingediende vragen:"
+STATUS_LINE = "• {id} ({date}): {title} — {state}"
+STATUS_IN_PROGRESS = "U bent ook bezig met een nieuwe vraag; stuur een bericht om verder te gaan."
+STATE_LABELS = {
+    "submitted": "ingediend",
+    "in_review": "in behandeling",
+    "changes_requested": "vraag van de makelaars",
+    "approved": "goedgekeurd",
+    "suggested": "voorgelegd aan onderzoeksgroepen",
+    "matched": "onderzoeksgroep gevonden",
+    "completed": "afgerond",
+    "rejected": "afgewezen",
+    "withdrawn": "ingetrokken",
+}
+PRIVACY = (
+    "Wat Vraagwijzer bewaart: uw antwoorden in dit gesprek en de onderzoeksvraag die u indient, met een "
+    "verwijzing naar dit chatkanaal zodat wij u op de hoogte kunnen houden. Persoonsgegevens zoals een BSN, "
+    "e-mailadres, telefoonnummer of IBAN haal ik uit uw tekst voordat iets wordt opgeslagen. Waarom: om uw "
+    "vraagstuk bij de juiste onderzoeksgroep te krijgen. Wie: alleen de kennismakelaars van uw regio zien "
+    "ingediende vragen. Met /verwijder wist u uw gesprekken; ingediende vragen blijven dan zonder uw naam of "
+    "chat-account bewaard voor de makelaars."
+)
+DELETE_CONFIRM = (
+    "Weet u zeker dat u uw gegevens wilt wissen? Ingediende vragen blijven bewaard, maar zonder koppeling aan u."
+)
+DELETED = "Uw gesprekken zijn gewist ({drafts} ingediende vraag/vragen zijn losgekoppeld van uw account)."
+DELETE_KEPT = "Niets gewist."
+REDACTED = "Let op: ik heb {kinds} uit uw bericht verwijderd; dat soort persoonsgegevens is hier niet nodig."
+REDACTED_KINDS = {"bsn": "een BSN", "email": "een e-mailadres", "phone": "een telefoonnummer", "iban": "een IBAN"}
+UNSUPPORTED = (
+    "Ik kan alleen tekst lezen, geen foto's, spraakberichten, stickers of bestanden. "
+    "Wilt u het in een paar zinnen typen?"
+)
+EMPTY = "Ik heb geen tekst ontvangen. Typ uw antwoord in een paar woorden."
+TOO_LONG = "Uw bericht is erg lang; ik heb de eerste {limit} tekens bewaard."
+PAUSED = "Prima, ik bewaar alles. Stuur gerust later een bericht, dan gaan we verder."
+BACK_NOTHING = "We zijn bij het begin; er is niets om naar terug te gaan."
+LANGUAGE_SET = "Ik ga verder in het Nederlands."
+ERROR = "Er ging iets mis aan mijn kant. Uw antwoorden zijn bewaard; probeer het zo nog eens."
+NOT_UNDERSTOOD_OPTION = "Kies een van de opties of typ uw antwoord."
+RESUME_OR_NEW = "U was bezig met een vraag. Wilt u verder gaan of opnieuw beginnen?"
+OPTION_RESUME = "Verder gaan"
+OPTION_RESTART = "Opnieuw beginnen"
+EDITED = "Ik lees alleen nieuwe berichten. Stuur uw aanpassing als nieuw bericht, of typ ‘terug’."
+CONSOLE_HINT = "Typ uw antwoord, of het nummer van een optie. Ctrl-D of /stop om te stoppen (alles wordt bewaard)."
+RUN_NO_CHANNEL = (
+    "Er is nog geen kanaal om te starten: zet TELEGRAM_BOT_TOKEN, of probeer het gesprek met `vraagwijzer chat`."
+)
+RUN_TELEGRAM = "Telegram-bot gestart ({mode}); stoppen met Ctrl-C."
+DOCUMENT_LABELS = {
+    "main_question": "Hoofdvraag",
+    "sub_questions": "Deelvragen",
+    "background": "Achtergrond",
+    "objective": "Doel",
+    "scope": "Afbakening",
+    "deliverables": "Op te leveren",
+    "constraints": "Randvoorwaarden",
+    "form": "Vorm",
+    "level": "Niveau",
+    "themes": "Thema's",
+    "similar": "Vergelijkbare eerdere opdrachten",
+    "groups": "Voorgestelde onderzoeksgroepen",
+    "quality": "Kwaliteitscontrole",
+    "region": "Regio",
+    "details": "Gegevens",
+}

@@ -1,0 +1,198 @@
+"""Telegram channel (python-telegram-bot 22): translates updates to `Incoming` and replies
+to HTML messages with inline keyboards. It decides nothing about the conversation.
+
+Updates of different users are processed concurrently, updates of one user in order
+(`PerUserOrder`). The dialog runs in a worker thread so matching never blocks the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable
+from typing import Any
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import (
+    Application,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts
+from bot.assistant import Assistant
+from bot.dialog import Incoming, Reply
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+MAX_MESSAGE = 4096
+COMMANDS_NL = [
+    ("start", "Begin of ga verder"),
+    ("help", "Uitleg"),
+    ("nieuw", "Nieuwe vraag"),
+    ("annuleer", "Stoppen met deze vraag"),
+    ("status", "Mijn ingediende vragen"),
+    ("privacy", "Wat er bewaard wordt"),
+    ("verwijder", "Mijn gegevens wissen"),
+]
+COMMANDS_EN = [
+    ("start", "Start or continue"),
+    ("help", "Help"),
+    ("new", "New question"),
+    ("cancel", "Stop this question"),
+    ("status", "My submitted questions"),
+    ("privacy", "What is kept"),
+    ("delete", "Erase my data"),
+]
+
+
+class PerUserOrder(BaseUpdateProcessor):
+    """Concurrent across users, strictly in order for one user."""
+
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        user = update.effective_user if isinstance(update, Update) else None
+        if user is None:
+            await coroutine
+            return
+        async with self._locks[user.id]:
+            await coroutine
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+
+def render_html(text: str) -> str:
+    """Escape everything a user may have typed; the first line (a title) in bold is not
+    needed: plain escaped text is always valid Telegram HTML."""
+    return html.escape(text, quote=False)
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Split at paragraph, then line, then word boundaries so every part fits Telegram."""
+    if len(text) <= limit:
+        return [text]
+    parts: list[str] = []
+    current = ""
+    for separator, pieces in (("\n\n", text.split("\n\n")),):
+        for piece in pieces:
+            candidate = f"{current}{separator}{piece}" if current else piece
+            if len(candidate) <= limit:
+                current = candidate
+                continue
+            if current:
+                parts.append(current)
+            while len(piece) > limit:
+                cut = piece.rfind("\n", 0, limit)
+                cut = cut if cut > limit // 2 else piece.rfind(" ", 0, limit)
+                cut = cut if cut > limit // 2 else limit
+                parts.append(piece[:cut])
+                piece = piece[cut:].lstrip()
+            current = piece
+    if current:
+        parts.append(current)
+    return parts
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.options:
+        return None
+    rows: list[list[InlineKeyboardButton]] = []
+    short = all(len(o.label) <= 14 for o in reply.options)
+    for option in reply.options:
+        button = InlineKeyboardButton(option.label[:60], callback_data=option.key.encode()[:64].decode(errors="ignore"))
+        if short and rows and len(rows[-1]) < 3:
+            rows[-1].append(button)
+        else:
+            rows.append([button])
+    return InlineKeyboardMarkup(rows)
+
+
+class TelegramChannel:
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+
+    def install(self, app: Application) -> None:
+        app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, self.on_edited))
+        app.add_handler(MessageHandler(filters.TEXT, self.on_text))
+        app.add_handler(MessageHandler(filters.ALL, self.on_unsupported))
+        app.add_error_handler(self.on_error)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_user and update.effective_message
+        await self._run(
+            update, context, Incoming(CHANNEL, str(update.effective_user.id), text=update.effective_message.text or "")
+        )
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query and update.effective_user
+        await query.answer()
+        if query.message is not None:
+            with contextlib.suppress(BadRequest):  # the buttons of an answered question go away
+                await query.edit_message_reply_markup(reply_markup=None)
+        await self._run(update, context, Incoming(CHANNEL, str(update.effective_user.id), choice=query.data or ""))
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat:
+            language = await asyncio.to_thread(self.assistant.language_of, CHANNEL, str(update.effective_chat.id))
+            await context.bot.send_message(update.effective_chat.id, texts.for_language(language).EDITED)
+
+    async def on_unsupported(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_user is None or update.effective_chat is None:
+            return
+        await self._run(update, context, Incoming(CHANNEL, str(update.effective_user.id), unsupported=True))
+
+    async def _run(self, update: Update, context: ContextTypes.DEFAULT_TYPE, incoming: Incoming) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+        replies = await asyncio.to_thread(self.assistant.handle, incoming)
+        await send_replies(context.bot, chat.id, replies)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("Telegram update failed", exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat:
+            try:
+                await context.bot.send_message(update.effective_chat.id, texts.nl.ERROR)
+            except (BadRequest, Forbidden):
+                log.warning("Could not tell the user about the error")
+
+
+async def send_replies(bot: Any, chat_id: int | str, replies: list[Reply]) -> None:
+    for reply in replies:
+        parts = split_message(render_html(reply.text))
+        for i, part in enumerate(parts):
+            markup = keyboard(reply) if i == len(parts) - 1 else None
+            await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def register_commands(app: Application) -> None:
+    await app.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS_NL])
+    await app.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS_EN], language_code="en")
+
+
+def build_application(assistant: Assistant, token: str, base_url: str | None = None) -> Application:
+    """The PTB application with our handlers; the caller starts polling or a webhook."""
+    builder = Application.builder().token(token).concurrent_updates(PerUserOrder()).post_init(register_commands)
+    if base_url:
+        builder = builder.base_url(base_url)
+    app = builder.build()
+    TelegramChannel(assistant).install(app)
+    return app

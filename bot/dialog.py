@@ -1,0 +1,721 @@
+"""The intake conversation, channel-neutral: an incoming message and the saved state in,
+the new state and the replies out. Channels only translate; they never decide what to ask.
+
+The conversation is a list of steps; each answer is redacted before it is kept. A step
+may ask one follow-up for a vague answer, "terug" goes back, and every command works at
+any moment. Side effects (matching, submitting, forgetting) go through `DialogServices`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from types import ModuleType
+from typing import Any, Protocol
+
+from rapidfuzz import fuzz, process
+
+from bot import texts
+from bot.drafting import Draft, Intake, draft
+from bot.language import clean_answer, strip_emoji
+from bot.matching import MatchResult
+from bot.redaction import redact
+from knowledge.records import Conversation, Organisation, SubmittedDraft
+from knowledge.vocabulary import FORMS, LEVELS, REGIONS, region_of_place
+
+MAX_ANSWER = 2000
+STEPS: tuple[str, ...] = (
+    "organisation",
+    "region",
+    "problem",
+    "context",
+    "similar",
+    "goal",
+    "stakeholders",
+    "data",
+    "timeline",
+    "form",
+    "level",
+    "review",
+)
+TEXT_FIELDS = ("problem", "context", "goal", "stakeholders", "data", "timeline")
+FOLLOW_UP_FIELDS = ("problem", "context", "goal")
+EDITABLE = ("organisation", "region", "problem", "context", "goal", "stakeholders", "data", "timeline", "form", "level")
+VAGUE = frozenset(
+    {
+        "weet niet",
+        "weet ik niet",
+        "geen idee",
+        "alles",
+        "het werkt niet",
+        "idk",
+        "no idea",
+        "dont know",
+        "don't know",
+        "niks",
+        "nothing",
+        "?",
+        "help",
+        "het systeem",
+    }
+)
+
+COMMANDS: dict[str, str] = {
+    "start": "start",
+    "begin": "start",
+    "help": "help",
+    "hulp": "help",
+    "nieuw": "new",
+    "new": "new",
+    "annuleer": "cancel",
+    "annuleren": "cancel",
+    "cancel": "cancel",
+    "stop": "cancel",
+    "status": "status",
+    "privacy": "privacy",
+    "verwijder": "delete",
+    "delete": "delete",
+    "wis": "delete",
+    "terug": "back",
+    "back": "back",
+    "vorige": "back",
+    "pauze": "pause",
+    "pause": "pause",
+    "english": "english",
+    "engels": "english",
+    "nederlands": "dutch",
+    "dutch": "dutch",
+}
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "is",
+        "are",
+        "our",
+        "we",
+        "have",
+        "with",
+        "for",
+        "this",
+        "that",
+        "not",
+        "it",
+        "of",
+        "to",
+        "be",
+        "can",
+        "how",
+        "what",
+        "why",
+        "our",
+    ]
+)
+_DUTCH_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "is",
+        "zijn",
+        "onze",
+        "wij",
+        "we",
+        "hebben",
+        "met",
+        "voor",
+        "dit",
+        "dat",
+        "niet",
+        "van",
+        "te",
+        "kan",
+        "hoe",
+        "wat",
+        "ons",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A message from any channel: free text, a chosen option, or something we cannot read."""
+
+    channel: str
+    user_ref: str
+    text: str | None = None
+    choice: str | None = None
+    unsupported: bool = False
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str  # at most 64 bytes: Telegram callback data
+    label: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    options: tuple[Option, ...] = ()
+
+
+class Matching(Protocol):
+    def find(
+        self,
+        text: str,
+        *,
+        region: str | None = ...,
+        form: str | None = ...,
+        level: str | None = ...,
+        k: int = ...,
+        k_assignments: int = ...,
+    ) -> MatchResult: ...
+
+
+@dataclass
+class DialogServices:
+    """What the dialog needs from outside: knowledge, matching, and the record of drafts."""
+
+    organisations: Sequence[Organisation]
+    matcher: Matching
+    submit: Callable[[Conversation, Draft, dict[str, Any]], SubmittedDraft]
+    drafts_of: Callable[[str, str], list[SubmittedDraft]]
+    forget: Callable[[str, str], int]
+    _choices: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for org in self.organisations:
+            for name in (org.name, org.short_name, *org.aliases):
+                if name:
+                    self._choices.setdefault(name.lower(), org.id)
+        self._by_id = {o.id: o for o in self.organisations}
+
+    def find_organisation(self, text: str) -> Organisation | None:
+        """The known organisation the user most likely meant, if any is close enough."""
+        query = clean_answer(text).lower()
+        if not query:
+            return None
+        if query in self._choices:
+            return self._by_id[self._choices[query]]
+        if len(query.split()) > 3:  # a sentence: look for a known name inside it
+            named = [c for c in self._choices if len(c) >= 3 and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", query)]
+            if named:
+                return self._by_id[self._choices[max(named, key=len)]]
+            return None
+        best = process.extractOne(query, list(self._choices), scorer=fuzz.WRatio, score_cutoff=86)
+        return self._by_id[self._choices[best[0]]] if best else None
+
+
+def detect_language(text: str) -> str | None:
+    words = re.findall(r"[a-z']+", text.lower())
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    dutch = sum(w in _DUTCH_WORDS for w in words)
+    if english >= 2 and english > dutch:
+        return "en"
+    if dutch >= 2 and dutch > english:
+        return "nl"
+    return None
+
+
+class Dialog:
+    def __init__(self, services: DialogServices) -> None:
+        self.services = services
+
+    # -- entry point -------------------------------------------------------------------
+    def handle(self, conv: Conversation, incoming: Incoming) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        if incoming.unsupported:
+            return conv, [Reply(t.UNSUPPORTED), *self._ask_again(conv)]
+        if incoming.choice:
+            return self._choose(conv, incoming.choice)
+        raw = strip_emoji(incoming.text or "").replace("\x00", "").strip()
+        command = _command(raw)
+        if command:
+            return self._command(conv, command)
+        if not raw:
+            return conv, [Reply(t.EMPTY), *self._ask_again(conv)]
+        return self._answer(conv, raw)
+
+    # -- commands ----------------------------------------------------------------------
+    def _command(self, conv: Conversation, command: str) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        if command == "start":
+            if conv.step not in ("idle", "organisation"):
+                return conv, [Reply(t.WELCOME_BACK), *self._ask_again(conv)]
+            return self._begin(conv, welcome=True)
+        if command == "new":
+            return self._begin(conv, welcome=False)
+        if command == "help":
+            return conv, [Reply(t.HELP), *self._ask_again(conv)]
+        if command == "cancel":
+            if conv.step == "idle":
+                return conv, [Reply(t.NOTHING_TO_CANCEL)]
+            return _fresh(conv), [Reply(t.CANCELLED)]
+        if command == "status":
+            return conv, [self._status(conv)]
+        if command == "privacy":
+            return conv, [Reply(t.PRIVACY), *self._ask_again(conv)]
+        if command == "delete":
+            return conv, [Reply(t.DELETE_CONFIRM, (Option("delete:yes", t.YES), Option("delete:no", t.NO)))]
+        if command == "pause":
+            return conv, [Reply(t.PAUSED)]
+        if command == "back":
+            return self._back(conv)
+        language = "en" if command == "english" else "nl"
+        conv = replace(conv, language=language, pending={**conv.pending, "language_locked": True})
+        t = texts.for_language(language)
+        return conv, [Reply(t.LANGUAGE_SET), *self._ask_again(conv)]
+
+    def _begin(self, conv: Conversation, *, welcome: bool) -> tuple[Conversation, list[Reply]]:
+        conv = replace(_fresh(conv), step="organisation")
+        t = texts.for_language(conv.language)
+        replies = [Reply(t.WELCOME)] if welcome else []
+        return conv, [*replies, self._question(conv, "organisation")]
+
+    def _back(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        if not conv.history:
+            return conv, [Reply(t.BACK_NOTHING), *self._ask_again(conv)]
+        if conv.pending.get("edit"):  # leaving an edit goes back to the summary, unchanged
+            conv = replace(conv, step="review", pending=_without(conv.pending, "edit"))
+            return conv, self._ask_again(conv)
+        previous = conv.history[-1]
+        conv = replace(conv, step=previous, history=conv.history[:-1], pending=_without(conv.pending, "edit"))
+        return conv, self._ask_again(conv)
+
+    def _status(self, conv: Conversation) -> Reply:
+        t = texts.for_language(conv.language)
+        drafts = self.services.drafts_of(conv.channel, conv.user_ref)
+        if not drafts:
+            lines = [t.STATUS_NONE]
+        else:
+            lines = [t.STATUS_HEADER] + [
+                t.STATUS_LINE.format(
+                    id=d.id, date=d.created_at[:10], title=d.title, state=t.STATE_LABELS.get(d.state, d.state)
+                )
+                for d in drafts[:10]
+            ]
+        if conv.step not in ("idle",):
+            lines.append(t.STATUS_IN_PROGRESS)
+        return Reply("\n".join(lines))
+
+    # -- options -----------------------------------------------------------------------
+    def _choose(self, conv: Conversation, choice: str) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        kind, _, value = choice.partition(":")
+        if kind == "delete":
+            if value == "yes":
+                forgotten = self.services.forget(conv.channel, conv.user_ref)
+                return _fresh(conv), [Reply(t.DELETED.format(drafts=forgotten))]
+            return conv, [Reply(t.DELETE_KEPT), *self._ask_again(conv)]
+        if kind == "cmd":
+            return self._command(conv, value)
+        expected = {
+            "org": "organisation_confirm",
+            "region": "region",
+            "similar": "similar",
+            "form": "form",
+            "level": "level",
+            "review": "review",
+            "edit": "edit",
+        }.get(kind)
+        if expected is None or not self._step_accepts(conv, expected):
+            # A button from an older message: answer where we are now.
+            return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_again(conv)]
+        return self._apply_choice(conv, kind, value)
+
+    def _step_accepts(self, conv: Conversation, expected: str) -> bool:
+        if expected == "organisation_confirm":
+            return conv.step == "organisation" and "org_candidate" in conv.pending
+        if expected == "edit":
+            return conv.step == "review"
+        return conv.step == expected
+
+    def _apply_choice(self, conv: Conversation, kind: str, value: str) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        if kind == "org":
+            candidate = conv.pending.get("org_candidate", {})
+            pending = _without(conv.pending, "org_candidate")
+            if value == "yes":
+                answers = {**conv.answers, "organisation": candidate["name"], "organisation_id": candidate["id"]}
+                return self._advance(replace(conv, answers=answers, pending=pending))
+            answers = {**conv.answers, "organisation": candidate.get("typed", ""), "organisation_id": None}
+            return self._advance(replace(conv, answers=answers, pending=pending))
+        if kind == "region" and value in REGIONS:
+            return self._advance(replace(conv, answers={**conv.answers, "region": value}))
+        if kind == "similar":
+            builds_on = None if value == "new" else value
+            return self._advance(replace(conv, answers={**conv.answers, "builds_on": builds_on}))
+        if kind == "form" and (value in FORMS or value == "none"):
+            return self._advance(replace(conv, answers={**conv.answers, "form": None if value == "none" else value}))
+        if kind == "level" and value in LEVELS:
+            return self._advance(replace(conv, answers={**conv.answers, "level": value}))
+        if kind == "review":
+            return self._review_action(conv, value)
+        if kind == "edit" and value in EDITABLE:
+            conv = replace(conv, step=value, pending={**conv.pending, "edit": True})
+            return conv, [self._question(conv, value)]
+        return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_again(conv)]
+
+    def _review_action(self, conv: Conversation, action: str) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        if action == "submit":
+            current = draft_from_json(conv.pending["draft"])
+            submitted = self.services.submit(conv, current, conv.answers)
+            label = t.REGION_OPTION_LABELS.get(submitted.region, submitted.region)
+            return _fresh(conv), [Reply(t.SUBMITTED.format(id=submitted.id, region=label))]
+        if action == "edit":
+            return conv, [Reply(t.EDIT_WHICH, tuple(Option(f"edit:{f}", t.FIELD_LABELS[f]) for f in EDITABLE))]
+        if action == "reword":
+            variant = (int(conv.pending.get("variant", 0)) + 1) % 2
+            conv = replace(conv, pending={**conv.pending, "variant": variant})
+            return self._show_draft(conv, reworded=True)
+        if action == "cancel":
+            return _fresh(conv), [Reply(t.CANCELLED)]
+        return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_again(conv)]
+
+    # -- free text answers -------------------------------------------------------------
+    def _answer(self, conv: Conversation, raw: str) -> tuple[Conversation, list[Reply]]:
+        notices: list[Reply] = []
+        if len(raw) > MAX_ANSWER:
+            raw = raw[:MAX_ANSWER]
+            notices.append(Reply(texts.for_language(conv.language).TOO_LONG.format(limit=MAX_ANSWER)))
+        redaction = redact(raw)
+        text = redaction.text
+        if not conv.pending.get("language_locked"):
+            detected = detect_language(text)
+            if detected and detected != conv.language:
+                conv = replace(conv, language=detected)
+        t = texts.for_language(conv.language)
+        new_kinds = [k for k in redaction.found if k not in conv.notices]
+        if new_kinds:
+            kinds = ", ".join(t.REDACTED_KINDS[k] for k in new_kinds)
+            notices.append(Reply(t.REDACTED.format(kinds=kinds)))
+            conv = replace(conv, notices=(*conv.notices, *new_kinds))
+        if conv.step == "idle":
+            conv, replies = self._begin(conv, welcome=True)
+            # Someone who starts by typing their problem: keep it for the problem step.
+            if len(text.split()) >= 6:
+                conv = replace(conv, pending={**conv.pending, "early_problem": text})
+            return conv, [*notices, *replies]
+        conv, replies = self._text_for_step(conv, text)
+        return conv, [*notices, *replies]
+
+    def _text_for_step(self, conv: Conversation, text: str) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        step = conv.step
+        lowered = clean_answer(text, conv.language).lower()
+        if step == "organisation":
+            if "org_candidate" in conv.pending and lowered in ("ja", "yes", "klopt", "j", "y"):
+                return self._apply_choice(conv, "org", "yes")
+            if "org_candidate" in conv.pending and lowered in ("nee", "no", "n"):
+                return self._apply_choice(conv, "org", "no")
+            found = self.services.find_organisation(text)
+            if found is None:
+                answers = {**conv.answers, "organisation": clean_answer(text)[:200], "organisation_id": None}
+                conv, replies = self._advance(replace(conv, answers=answers))
+                return conv, [Reply(t.ORGANISATION_FREE.format(name=answers["organisation"])), *replies]
+            label = f"{found.name} ({found.short_name})" if found.short_name != found.name else found.name
+            candidate = {"id": found.id, "name": found.short_name or found.name, "typed": clean_answer(text)[:200]}
+            conv = replace(conv, pending={**conv.pending, "org_candidate": candidate})
+            return conv, [
+                Reply(t.ORGANISATION_CONFIRM.format(name=label), (Option("org:yes", t.YES), Option("org:no", t.NO)))
+            ]
+        if step == "region":
+            region = _region_from_text(lowered)
+            if region is None:
+                return conv, [Reply(t.REGION_RETRY, _region_options(t))]
+            conv, replies = self._advance(replace(conv, answers={**conv.answers, "region": region}))
+            return conv, [Reply(t.REGION_SET.format(label=t.REGION_OPTION_LABELS[region])), *replies]
+        if step in TEXT_FIELDS:
+            return self._text_field(conv, step, text)
+        if step == "similar":
+            if lowered.isdigit():
+                shown = conv.pending.get("similar_ids", [])
+                index = int(lowered) - 1
+                if 0 <= index < len(shown):
+                    return self._apply_choice(conv, "similar", shown[index])
+            return self._apply_choice(conv, "similar", "new")
+        if step == "form":
+            key = _match_label(lowered, {**{f: f for f in FORMS}, **{v.lower(): k for k, v in t.FORM_LABELS.items()}})
+            if key:
+                return self._apply_choice(conv, "form", key)
+            return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), self._question(conv, "form")]
+        if step == "level":
+            key = _match_label(
+                lowered,
+                {
+                    "hbo": "hbo",
+                    "wo": "wo",
+                    "beide": "beide",
+                    "both": "beide",
+                    "weet ik niet": "beide",
+                    "geen idee": "beide",
+                },
+            )
+            if key:
+                return self._apply_choice(conv, "level", key)
+            return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), self._question(conv, "level")]
+        if step == "review":
+            key = _match_label(
+                lowered,
+                {
+                    "indienen": "submit",
+                    "submit": "submit",
+                    "ja": "submit",
+                    "yes": "submit",
+                    "wijzigen": "edit",
+                    "change": "edit",
+                    "edit": "edit",
+                    "andere formulering": "reword",
+                    "reword": "reword",
+                },
+            )
+            if key:
+                return self._review_action(conv, key)
+            return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_again(conv)]
+        return conv, self._ask_again(conv)
+
+    def _text_field(self, conv: Conversation, step: str, text: str) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        cleaned = clean_answer(text, conv.language)
+        followed = set(conv.pending.get("followed_up", []))
+        if step in FOLLOW_UP_FIELDS and step not in followed and _is_vague(cleaned):
+            conv = replace(
+                conv, pending={**conv.pending, "followed_up": sorted(followed | {step}), f"partial_{step}": text}
+            )
+            return conv, [Reply(t.FOLLOW_UP[step])]
+        partial = conv.pending.get(f"partial_{step}")
+        value = f"{partial} {text}".strip() if partial else text
+        conv = replace(conv, answers={**conv.answers, step: value}, pending=_without(conv.pending, f"partial_{step}"))
+        return self._advance(conv)
+
+    # -- moving on ---------------------------------------------------------------------
+    def _advance(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
+        if conv.pending.get("edit"):
+            conv = replace(conv, step="review", pending=_without(conv.pending, "edit", "draft"))
+            return self._show_draft(conv)
+        index = STEPS.index(conv.step) if conv.step in STEPS else -1
+        next_step = STEPS[index + 1]
+        conv = replace(conv, step=next_step, history=(*conv.history, conv.step))
+        if next_step == "problem" and conv.pending.get("early_problem") and "problem" not in conv.answers:
+            early = conv.pending["early_problem"]
+            conv = replace(
+                conv, answers={**conv.answers, "problem": early}, pending=_without(conv.pending, "early_problem")
+            )
+            return self._advance(conv)
+        if next_step == "similar":
+            return self._show_similar(conv)
+        if next_step == "review":
+            return self._show_draft(conv)
+        return conv, [self._question(conv, next_step)]
+
+    def _show_similar(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        result = self.services.matcher.find(
+            f"{conv.answers.get('problem', '')} {conv.answers.get('context', '')}",
+            region=conv.answers.get("region"),
+            k=5,
+            k_assignments=3,
+        )
+        similar = result.assignments[:3]
+        if not similar:
+            conv = replace(conv, answers={**conv.answers, "builds_on": None})
+            conv2, replies = self._advance(conv)
+            return conv2, [Reply(t.SIMILAR_NONE), *replies]
+        lines = [t.SIMILAR_INTRO]
+        for n, a in enumerate(similar, start=1):
+            lines.append(
+                t.SIMILAR_LINE.format(
+                    n=n, organisation=a.organisation, year=a.year, title=a.title, outcome=a.outcome or "-"
+                )
+            )
+        own = conv.answers.get("organisation_id")
+        if any(a.organisation_id != own for a in similar):
+            lines.append(t.SIMILAR_OTHER_ORGS)
+        lines.append(t.SIMILAR_QUESTION)
+        options = (
+            Option("similar:new", t.OPTION_NEW),
+            *(Option(f"similar:{a.id}"[:64], t.OPTION_BUILDS_ON.format(n=n)) for n, a in enumerate(similar, 1)),
+        )
+        conv = replace(conv, pending={**conv.pending, "similar_ids": [a.id for a in similar]})
+        return conv, [Reply("\n\n".join(lines), options)]
+
+    def _show_draft(self, conv: Conversation, *, reworded: bool = False) -> tuple[Conversation, list[Reply]]:
+        t = texts.for_language(conv.language)
+        current = self._draft(conv)
+        conv = replace(conv, pending={**conv.pending, "draft": current.as_json()})
+        lines = [
+            t.REWORDED if reworded else t.DRAFT_INTRO,
+            current.title,
+            t.DRAFT_MAIN.format(question=current.main_question),
+            t.DRAFT_SUBS + "\n" + "\n".join(f"{i}. {q}" for i, q in enumerate(current.sub_questions, 1)),
+        ]
+        if current.suggested_groups:
+            lines.append(
+                t.DRAFT_GROUPS
+                + "\n"
+                + "\n".join(
+                    t.DRAFT_GROUP_LINE.format(name=g["name"], institution=g["institution"], why="; ".join(g["why"][:2]))
+                    for g in current.suggested_groups[:3]
+                )
+            )
+        failed = [q for q in current.quality if not q.ok]
+        lines.append(
+            t.DRAFT_QUALITY_OK
+            if not failed
+            else t.DRAFT_QUALITY_ADVICE + "\n" + "\n".join(f"• {q.advice}" for q in failed)
+        )
+        options = (
+            Option("review:submit", t.OPTION_SUBMIT),
+            Option("review:edit", t.OPTION_EDIT),
+            Option("review:reword", t.OPTION_REWORD),
+            Option("review:cancel", t.OPTION_CANCEL),
+        )
+        return conv, [Reply("\n\n".join(lines)), Reply(t.DRAFT_QUESTION, options)]
+
+    def _draft(self, conv: Conversation) -> Draft:
+        a = conv.answers
+        intake = intake_from_answers(a, conv.language)
+        matches = self.services.matcher.find(
+            f"{intake.problem} {intake.context} {intake.goal}",
+            region=intake.region,
+            form=intake.form,
+            level=intake.level if intake.level != "beide" else None,
+            k=5,
+            k_assignments=3,
+        )
+        result = draft(intake, matches, organisation_name=a.get("organisation"))
+        if conv.pending.get("variant"):
+            result = alternative_wording(result)
+        return result
+
+    # -- asking --------------------------------------------------------------------------
+    def _ask_again(self, conv: Conversation) -> list[Reply]:
+        t = texts.for_language(conv.language)
+        if conv.step == "idle":
+            return []
+        if conv.step == "organisation" and "org_candidate" in conv.pending:
+            candidate = conv.pending["org_candidate"]
+            return [
+                Reply(
+                    t.ORGANISATION_CONFIRM.format(name=candidate["name"]),
+                    (Option("org:yes", t.YES), Option("org:no", t.NO)),
+                )
+            ]
+        if conv.step == "similar":
+            return list(self._show_similar(conv)[1])
+        if conv.step == "review":
+            return list(self._show_draft(conv)[1])
+        return [self._question(conv, conv.step)]
+
+    def _question(self, conv: Conversation, step: str) -> Reply:
+        t = texts.for_language(conv.language)
+        if step == "region":
+            return Reply(t.ASK["region"], _region_options(t))
+        if step == "form":
+            return Reply(t.ASK["form"], tuple(Option(f"form:{k}", v) for k, v in t.FORM_LABELS.items()))
+        if step == "level":
+            return Reply(t.ASK["level"], tuple(Option(f"level:{k}", v) for k, v in t.LEVEL_LABELS.items()))
+        return Reply(t.ASK[step])
+
+
+def intake_from_answers(answers: dict[str, Any], language: str) -> Intake:
+    return Intake(
+        organisation=answers.get("organisation") or "",
+        problem=answers.get("problem", ""),
+        context=answers.get("context", ""),
+        goal=answers.get("goal", ""),
+        stakeholders=answers.get("stakeholders", ""),
+        data=answers.get("data", ""),
+        timeline=answers.get("timeline", ""),
+        region=answers.get("region"),
+        form=answers.get("form"),
+        level=answers.get("level") or "beide",
+        language=language,
+        builds_on=answers.get("builds_on"),
+    )
+
+
+def alternative_wording(result: Draft) -> Draft:
+    """The same content with the main question as the more open "Hoe/How" variant."""
+    question = result.main_question
+    if result.language == "nl":
+        question = re.sub(r"^Welke maatregelen kan (.+?) nemen om (.+)\?$", r"Hoe kan \1 erin slagen om \2?", question)
+        question = re.sub(
+            r"^Hoe kan (.+?) een werkwijze ontwerpen die het mogelijk maakt om (.+)\?$",
+            r"Op welke manier kan \1 zijn werkwijze zo inrichten dat het lukt om \2?",
+            question,
+        )
+    else:
+        question = re.sub(r"^Which measures can (.+?) take to (.+)\?$", r"How can \1 manage to \2?", question)
+    return replace(result, main_question=question)
+
+
+def draft_from_json(data: dict[str, Any]) -> Draft:
+    from bot.drafting import QualityCheck
+
+    return Draft(**{**data, "quality": [QualityCheck(**q) for q in data.get("quality", [])]})
+
+
+def _fresh(conv: Conversation) -> Conversation:
+    """The same user, nothing in progress; language and redaction notices are kept."""
+    return Conversation(
+        channel=conv.channel,
+        user_ref=conv.user_ref,
+        language=conv.language,
+        pending={k: v for k, v in conv.pending.items() if k == "language_locked"},
+        notices=conv.notices,
+    )
+
+
+def _without(pending: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in pending.items() if k not in keys}
+
+
+def _command(text: str) -> str | None:
+    word = text.strip().lower()
+    if word.startswith("/"):
+        word = word[1:].split("@", 1)[0].split(" ", 1)[0]
+        return COMMANDS.get(word, "help")
+    if word in ("verwijder mijn gegevens", "delete my data"):
+        return "delete"
+    return COMMANDS.get(word) if len(word.split()) == 1 else None
+
+
+def _is_vague(text: str) -> bool:
+    lowered = text.lower().strip(" .!?")
+    return lowered in VAGUE or len(lowered.split()) < 4
+
+
+def _region_from_text(lowered: str) -> str | None:
+    aliases = {
+        "oost": "oost",
+        "noord": "oost",
+        "noord en oost": "oost",
+        "north": "oost",
+        "east": "oost",
+        "midden": "midden",
+        "middle": "midden",
+        "centre": "midden",
+        "center": "midden",
+        "zuid": "midden",
+        "west": "west",
+    }
+    if lowered in aliases:
+        return aliases[lowered]
+    return region_of_place(lowered)
+
+
+def _region_options(t: ModuleType) -> tuple[Option, ...]:
+    return tuple(Option(f"region:{r}", t.REGION_OPTION_LABELS[r]) for r in REGIONS)
+
+
+def _match_label(lowered: str, labels: dict[str, str]) -> str | None:
+    if lowered in labels:
+        return labels[lowered]
+    best = process.extractOne(lowered, list(labels), scorer=fuzz.WRatio, score_cutoff=85)
+    return labels[best[0]] if best else None

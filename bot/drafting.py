@@ -1,0 +1,491 @@
+"""The drafted research question: built from the intake and the matches, then checked.
+
+Pure: no network, no clock, no database. The kind of question follows from the goal, as in
+Dutch applied-research methodology (adviserend, ontwerpend, evaluerend, verklarend,
+voorspellend, beschrijvend); the wording comes from the user's own answers, cleaned up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from bot import language as lang
+from bot.matching import MatchResult
+from bot.texts import for_language
+
+KINDS = ("adviserend", "ontwerpend", "evaluerend", "verklarend", "voorspellend", "beschrijvend")
+
+# Goal words that tell the kind of question; checked in this order (most specific first).
+KIND_SIGNALS: dict[str, tuple[str, ...]] = {
+    "voorspellend": (
+        "voorspel",
+        "prognose",
+        "toekomst",
+        "komend jaar",
+        "komende jaren",
+        "volgend jaar",
+        "predict",
+        "forecast",
+        "future",
+        "next year",
+        "coming years",
+    ),
+    "evaluerend": (
+        "werkt het",
+        "of het werkt",
+        "effect",
+        "evalu",
+        "loont",
+        "de moeite waard",
+        "helpt het",
+        "in hoeverre",
+        "weten of",
+        "of het",
+        "of die",
+        "does it work",
+        "worth",
+        "effective",
+        "evaluate",
+        "pays off",
+        "know if",
+        "know whether",
+    ),
+    "verklarend": (
+        "waarom",
+        "oorzaak",
+        "oorzaken",
+        "verklaren",
+        "hoe komt het",
+        "vandaan komt",
+        "why",
+        "cause",
+        "explain",
+    ),
+    "beschrijvend": (
+        "in kaart",
+        "overzicht",
+        "inzicht",
+        "hoe groot",
+        "weten welke",
+        "weten hoe",
+        "zicht op",
+        "beeld van",
+        "hoe het nu zit",
+        "what is going on",
+        "how big",
+        "overview",
+        "insight",
+        "map out",
+        "picture of",
+    ),
+    "ontwerpend": (
+        "bouwen",
+        "ontwerp",
+        "ontwikkel",
+        "maken",
+        "inrichten",
+        "tool",
+        "proces",
+        "prototype",
+        "build",
+        "design",
+        "develop",
+        "create",
+        "set up",
+    ),
+    "adviserend": (
+        "advies",
+        "adviseren",
+        "wat moeten",
+        "wat kunnen",
+        "maatregel",
+        "aanpak",
+        "keuze",
+        "kiezen",
+        "advice",
+        "should we",
+        "what to do",
+        "recommend",
+    ),
+}
+_FUTURE = re.compile(r"\b(?:over|binnen|in) \d+ (?:tot \d+ )?jaar\b|\bin 20[3-9]\d\b|\bin \d+ years\b")
+SOLUTION_WORDS = (
+    "chatbot",
+    "app",
+    "dashboard",
+    "portaal",
+    "portal",
+    "blockchain",
+    "tool",
+    "website",
+    "ai-model",
+    "machine learning",
+    "algoritme",
+    "llm",
+    "chatgpt",
+    "robot",
+    "rpa",
+    "datalake",
+    "data lake",
+    "systeem",
+    "system",
+    "platform",
+    "checklist",
+    "stappenplan",
+    "sensorsysteem",
+)
+
+
+@dataclass(frozen=True)
+class Intake:
+    """The fields of the intake conversation (SPEC table), already redacted."""
+
+    organisation: str
+    problem: str
+    context: str = ""
+    goal: str = ""
+    stakeholders: str = ""
+    data: str = ""
+    timeline: str = ""
+    region: str | None = None
+    form: str | None = None
+    level: str = "beide"
+    language: str = "nl"
+    builds_on: str | None = None
+
+
+@dataclass(frozen=True)
+class QualityCheck:
+    check: str
+    ok: bool
+    advice: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    organisation: str
+    region: str | None
+    main_question: str
+    sub_questions: list[str]
+    background: str
+    objective: str
+    scope: str
+    deliverables: list[str]
+    constraints: list[str]
+    form: str | None
+    level: str
+    themes: list[str]
+    kind: str
+    language: str
+    similar_assignments: list[dict[str, Any]] = field(default_factory=list)
+    suggested_groups: list[dict[str, Any]] = field(default_factory=list)
+    quality: list[QualityCheck] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["quality"] = [asdict(q) for q in self.quality]
+        return data
+
+    @property
+    def passes(self) -> bool:
+        return all(q.ok for q in self.quality)
+
+
+def question_kind(goal: str, problem: str = "") -> str:
+    """The kind of research question the goal asks for; advice when nothing says otherwise."""
+    text = f" {lang.clean_answer(goal).lower()} "
+    if _FUTURE.search(text):
+        return "voorspellend"
+    for kind, signals in KIND_SIGNALS.items():
+        if any(signal in text for signal in signals):
+            return kind
+    if named_solution(text):
+        return "ontwerpend"  # "we willen een chatbot": they want something built
+    problem_text = f" {problem.lower()} "
+    if any(s in problem_text for s in KIND_SIGNALS["verklarend"]):
+        return "verklarend"
+    return "adviserend"
+
+
+def named_solution(text: str) -> str | None:
+    lowered = f" {text.lower()} "
+    for word in SOLUTION_WORDS:
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered):
+            return word
+    return None
+
+
+@dataclass(frozen=True)
+class Aim:
+    """What should change, as the question needs it."""
+
+    bare: str  # "de achterstand wegwerken"
+    te: str  # "de achterstand weg te werken"
+    focus: str  # "de achterstand"
+    specific: bool
+    knowledge: str | None = None  # "hoeveel aanvragen er komen": the goal is to find this out
+
+
+KNOWLEDGE_VERBS_NL = (
+    "weten",
+    "begrijpen",
+    "snappen",
+    "voorspellen",
+    "inschatten",
+    "achterhalen",
+    "uitzoeken",
+    "inzicht krijgen in",
+    "inzicht in",
+    "zicht krijgen op",
+    "in kaart brengen",
+)
+KNOWLEDGE_VERBS_EN = (
+    "know",
+    "understand",
+    "predict",
+    "estimate",
+    "find out",
+    "figure out",
+    "get insight into",
+    "insight into",
+    "map",
+)
+
+
+def aim_of(intake: Intake, org: str) -> Aim:
+    t = for_language(intake.language)
+    phrase = lang.third_person(lang.goal_phrase(intake.goal, intake.language), org, intake.language)
+    phrase = _first_clause(phrase)
+    solution = named_solution(phrase)
+    # "een chatbot ... zodat mensen niet meer hoeven te bellen": the purpose is the real goal.
+    purpose = re.search(r"\b(om|to|so that|zodat|so)\s+(.+)$", phrase)
+    if purpose and named_solution(purpose.group(2)) is None and len(purpose.group(2).split()) >= 2:
+        word, rest = purpose.group(1), purpose.group(2)
+        if word == "zodat":
+            return Aim(f"ervoor zorgen dat {rest}", f"ervoor te zorgen dat {rest}", rest, True)
+        if word == "om" and " te " in f" {rest} ":
+            return Aim(_without_te(rest), rest, rest.split(" te ")[0] or t.GENERIC_FOCUS, True)
+        if word in ("to", "so that", "so") and solution:
+            phrase, solution = (rest if word == "to" else f"make sure that {rest}"), None
+    knowledge = _knowledge_clause(phrase, intake.language)
+    if knowledge:
+        return Aim(phrase, phrase, t.GENERIC_FOCUS, True, knowledge=knowledge)
+    if intake.language != "nl":
+        phrase = re.sub(r"^to\s+", "", phrase)
+        if not phrase or solution or len(phrase.split()) < 2:
+            return Aim(t.GENERIC_AIM, t.GENERIC_AIM, t.GENERIC_FOCUS, False)
+        return Aim(phrase, phrase, phrase, True)
+    if phrase.lower().startswith(("dat ", "zodat ")):
+        clause = phrase.split(" ", 1)[1]
+        return Aim(f"ervoor zorgen dat {clause}", f"ervoor te zorgen dat {clause}", clause, not solution)
+    parts = lang.split_aim(phrase)
+    if parts is None or solution:
+        if phrase and not solution and len(phrase.split()) >= 2:
+            return Aim(f"{phrase} bereiken", f"{phrase} te bereiken", phrase, True)
+        return Aim(t.GENERIC_AIM, t.GENERIC_AIM_TE, t.GENERIC_FOCUS, False)
+    before, verb, after = parts
+    te = " ".join(p for p in (before, lang.te_infinitive(verb), after) if p)
+    focus = " ".join(p for p in (_without_comparative(before), after) if p) or t.GENERIC_FOCUS
+    return Aim(phrase, te, focus, len(phrase.split()) >= 2)
+
+
+_COMPARATIVES = frozenset(
+    ["minder", "meer", "sneller", "beter", "eerder", "vaker", "langer", "korter", "goedkoper", "makkelijker"]
+)
+
+
+def _without_comparative(words: str) -> str:
+    """ "minder telefoontjes" -> "telefoontjes": the thing, not the change to it."""
+    parts = words.split()
+    while parts and parts[0].lower() in _COMPARATIVES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+NOUN_GOALS_NL = (
+    "advies over",
+    "een advies over",
+    "een goed beeld van",
+    "een beeld van",
+    "een overzicht van",
+    "overzicht van",
+    "een duidelijk beeld van",
+    "een voorspelling van",
+    "een prognose van",
+    "inzicht in",
+    "zicht op",
+)
+NOUN_GOALS_EN = (
+    "an advice on",
+    "advice on",
+    "a clear picture of",
+    "a picture of",
+    "an overview of",
+    "overview of",
+    "a forecast of",
+    "a prediction of",
+    "insight into",
+)
+
+
+def _one_question(clause: str) -> str:
+    """ "waarom het niet werkt, waarom mensen blijven klikken" -> "waarom het niet werkt":
+    one problem per main question; "en/of" splits too."""
+    head = re.split(r",\s+|;\s+|\s+-\s+|\s+en/of\s+|\s+and/or\s+", clause, maxsplit=1)[0]
+    return head if len(head.split()) >= 2 else clause
+
+
+def _first_clause(phrase: str) -> str:
+    """Long goals run on ("..., waarom ..., en in welke regio's"): keep the first clause."""
+    words = phrase.split()
+    if len(words) <= 14:
+        return phrase
+    head = re.split(r",\s+|;\s+|\s+-\s+", phrase, maxsplit=1)[0]
+    return head if len(head.split()) >= 3 else " ".join(words[:14])
+
+
+def _knowledge_clause(phrase: str, language: str) -> str | None:
+    """ "weten hoeveel aanvragen er komen" -> "hoeveel aanvragen er komen": the goal is itself
+    a question to find out."""
+    verbs = KNOWLEDGE_VERBS_NL + NOUN_GOALS_NL if language == "nl" else KNOWLEDGE_VERBS_EN + NOUN_GOALS_EN
+    phrase = re.sub(r"^(?:kunnen|be able to)\s+", "", phrase)
+    lowered = phrase.lower()
+    for verb in sorted(verbs, key=len, reverse=True):
+        if lowered.startswith(verb + " "):
+            clause = _one_question(phrase[len(verb) + 1 :].strip())
+            return clause if len(clause.split()) >= 2 else None
+    return None
+
+
+def _without_te(phrase: str) -> str:
+    """ "patches sneller uit te rollen" -> "patches sneller uitrollen"."""
+    return re.sub(
+        r"\b(\w+) te (\w+en)\b",
+        lambda m: m.group(1) + m.group(2) if m.group(1) in lang.SEPARABLE_PREFIXES else f"{m.group(1)} {m.group(2)}",
+        phrase,
+    ).replace(" te ", " ")
+
+
+def main_question(kind: str, org: str, aim: Aim, language: str) -> str:
+    t = for_language(language)
+    if aim.knowledge:
+        return t.KNOWLEDGE_QUESTION[kind].format(org=org, clause=aim.knowledge)
+    return t.MAIN_QUESTION[kind].format(org=org, bare=aim.bare, te=aim.te, focus=aim.focus)
+
+
+def sub_questions(kind: str, org: str, aim: Aim, intake: Intake, matches: MatchResult | None) -> list[str]:
+    t = for_language(intake.language)
+    stakeholders = lang.first_sentence(lang.clean_answer(intake.stakeholders, intake.language), 12)
+    stakeholders = lang.third_person(stakeholders, org, intake.language) or t.DEFAULT_STAKEHOLDERS
+    solution = named_solution(intake.goal)
+    similar = ""
+    if matches and matches.assignments:
+        first = matches.assignments[0]
+        similar = t.SIMILAR_CLAUSE.format(organisation=first.organisation, year=first.year)
+    questions = [
+        q.format(
+            org=org, focus=aim.focus, te=aim.te, stakeholders=stakeholders, similar=similar, solution=solution or ""
+        )
+        for q in t.SUB_QUESTIONS[kind]
+    ]
+    if solution:
+        questions.insert(2, t.SOLUTION_SUB_QUESTION.format(solution=solution, org=org))
+    return [re.sub(r"\s+", " ", q).replace(" ,", ",").replace(" ?", "?") for q in questions][:6]
+
+
+def title_of(aim: Aim, org: str, intake: Intake) -> str:
+    t = for_language(intake.language)
+    base = aim.knowledge or (
+        aim.bare if aim.specific else lang.first_sentence(lang.clean_answer(intake.problem, intake.language), 8)
+    )
+    base = base[:1].upper() + base[1:] if base else t.UNTITLED
+    words = base.split()
+    if len(words) > 10:
+        base = " ".join(words[:10]) + "…"
+    return f"{base} ({org})"
+
+
+def check_quality(main: str, subs: list[str], intake: Intake, org: str, aim: Aim) -> list[QualityCheck]:
+    """The SPEC's rules for a good main question, each with advice the user can act on."""
+    t = for_language(intake.language)
+    words = main.split()
+    first = words[0].lower() if words else ""
+    checks = [
+        ("open_question", first in t.OPEN_STARTERS and first not in t.CLOSED_STARTERS),
+        ("question_mark", main.endswith("?") and main.count("?") == 1),
+        ("one_problem", "en/of" not in main.lower() and "and/or" not in main.lower()),
+        ("names_organisation", org.lower() in main.lower()),
+        ("specific", aim.specific),
+        ("no_solution", named_solution(main) is None and named_solution(intake.goal) is None),
+        ("length", len(words) <= 35),
+        ("sub_questions", 3 <= len(subs) <= 6),
+        ("researchable", not _too_soon(intake.timeline)),
+    ]
+    return [QualityCheck(name, ok, "" if ok else t.QUALITY_ADVICE[name]) for name, ok in checks]
+
+
+def _too_soon(timeline: str) -> bool:
+    lowered = timeline.lower()
+    return any(s in lowered for s in ("morgen", "volgende week", "deze week", "tomorrow", "next week", "this week"))
+
+
+def draft(intake: Intake, matches: MatchResult | None = None, organisation_name: str | None = None) -> Draft:
+    """Build the structured research question for an intake."""
+    t = for_language(intake.language)
+    org = organisation_name or lang.clean_answer(intake.organisation, intake.language) or t.DEFAULT_ORGANISATION
+    kind = question_kind(intake.goal, intake.problem)
+    aim = aim_of(intake, org)
+    main = main_question(kind, org, aim, intake.language)
+    subs = sub_questions(kind, org, aim, intake, matches)
+    clean = lambda s: lang.clean_answer(s, intake.language)  # noqa: E731
+    constraints = [
+        c
+        for c in (
+            clean(intake.data),
+            t.TIMELINE.format(timeline=clean(intake.timeline)) if intake.timeline.strip() else "",
+        )
+        if c
+    ]
+    return Draft(
+        title=title_of(aim, org, intake),
+        organisation=org,
+        region=intake.region,
+        main_question=main,
+        sub_questions=subs,
+        background=" ".join(p for p in (clean(intake.problem), clean(intake.context)) if p),
+        objective=clean(intake.goal) or t.GENERIC_AIM,
+        scope=t.SCOPE.format(org=org, stakeholders=clean(intake.stakeholders) or t.DEFAULT_STAKEHOLDERS),
+        deliverables=list(t.DELIVERABLES[kind]),
+        constraints=constraints,
+        form=intake.form,
+        level=intake.level,
+        themes=list(matches.themes) if matches else [],
+        kind=kind,
+        language=intake.language,
+        similar_assignments=[
+            {
+                "id": a.id,
+                "title": a.title,
+                "organisation": a.organisation,
+                "year": a.year,
+                "score": round(a.score, 2),
+                "why": t.SIMILAR_WHY.format(organisation=a.organisation, year=a.year),
+            }
+            for a in (matches.assignments[:3] if matches else [])
+        ],
+        suggested_groups=[
+            {
+                "id": g.id,
+                "name": g.name,
+                "institution": g.institution,
+                "region": g.region,
+                "score": round(g.score, 2),
+                "why": list(g.reasons),
+            }
+            for g in (matches.groups[:5] if matches else [])
+        ],
+        quality=check_quality(main, subs, intake, org, aim),
+    )

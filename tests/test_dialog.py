@@ -1,0 +1,188 @@
+"""The intake conversation through the channel-neutral assistant, on a real SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from bot.assistant import Assistant
+from bot.dialog import Incoming, Reply
+from bot.matching import Matcher
+from knowledge import intakes
+
+CHANNEL = "test"
+
+
+@pytest.fixture
+def assistant(small_db: Database, small_matcher: Matcher) -> Assistant:
+    return Assistant(small_db, small_matcher, clock=lambda: "2026-11-28T10:00:00+00:00")
+
+
+def say(assistant: Assistant, text: str | None = None, choice: str | None = None, user: str = "u1") -> list[Reply]:
+    return assistant.handle(Incoming(CHANNEL, user, text=text, choice=choice))
+
+
+def joined(replies: list[Reply]) -> str:
+    return "\n".join(r.text for r in replies)
+
+
+def options(replies: list[Reply]) -> list[str]:
+    return [o.key for r in replies for o in r.options]
+
+
+FULL_INTAKE: list[tuple[str, str]] = [
+    ("text", "/start"),
+    ("text", "duo"),
+    ("choice", "org:yes"),
+    ("text", "ik werk in Groningen"),
+    ("text", "Onze laptops krijgen updates pas weken te laat en niemand weet precies welke"),
+    ("text", "We houden het nu bij in excel, sinds de nieuwe BIO-eisen moet het sneller"),
+    ("choice", "similar:new"),
+    ("text", "we willen updates binnen een week uitrollen op alle laptops"),
+    ("text", "medewerkers en de servicedesk"),
+    ("text", "CMDB en excel, geen persoonsgegevens"),
+    ("text", "volgend semester"),
+    ("choice", "form:afstudeeropdracht"),
+    ("choice", "level:hbo"),
+]
+
+
+def run_intake(assistant: Assistant, steps: list[tuple[str, str]], user: str = "u1") -> list[Reply]:
+    replies: list[Reply] = []
+    for kind, value in steps:
+        replies = say(assistant, text=value, user=user) if kind == "text" else say(assistant, choice=value, user=user)
+    return replies
+
+
+def test_full_intake_ends_with_a_submitted_draft(assistant: Assistant, small_db: Database) -> None:
+    review = run_intake(assistant, FULL_INTAKE)
+    text = joined(review)
+    assert (
+        "Hoofdvraag: Welke maatregelen kan DUO nemen om updates binnen een week uit te rollen op alle laptops?" in text
+    )
+    assert "Lectoraat" in text  # suggested groups with reasons
+    assert options(review) == ["review:submit", "review:edit", "review:reword", "review:cancel"]
+    done = say(assistant, choice="review:submit")
+    assert "Ingediend" in joined(done)
+    drafts = intakes.drafts_of(small_db, CHANNEL, "u1")
+    assert len(drafts) == 1 and drafts[0].state == "submitted" and drafts[0].region == "oost"
+    assert drafts[0].draft["main_question"].startswith("Welke maatregelen kan DUO")
+    events = intakes.events_of(small_db, drafts[0].id)
+    assert [(e.from_state, e.to_state) for e in events] == [(None, "submitted")]
+    status = joined(say(assistant, "/status"))
+    assert drafts[0].id in status and "ingediend" in status
+
+
+def test_a_restart_in_the_middle_loses_nothing(small_db: Database, small_matcher: Matcher) -> None:
+    first = Assistant(small_db, small_matcher)
+    run_intake(first, FULL_INTAKE[:6])
+    restarted = Assistant(small_db, small_matcher)  # a new process on the same file
+    replies = say(restarted, choice="similar:new")
+    assert "Wat moet er anders zijn" in joined(replies)
+    conversation = intakes.load_conversation(small_db, CHANNEL, "u1")
+    assert conversation.answers["organisation"] == "DUO"
+    assert conversation.answers["region"] == "oost"
+    assert "laptops" in conversation.answers["problem"]
+
+
+def test_similar_assignments_are_shown_with_organisation_year_and_outcome(assistant: Assistant) -> None:
+    replies = run_intake(assistant, FULL_INTAKE[:6])
+    text = joined(replies)
+    assert "DUO onderzocht in 2023: “Updates op laptops sneller uitrollen”" in text
+    assert "similar:asg-1" in options(replies)
+
+
+def test_vague_answer_gets_one_follow_up_then_is_accepted(assistant: Assistant) -> None:
+    run_intake(assistant, FULL_INTAKE[:4])
+    follow_up = say(assistant, "het werkt niet")
+    assert "Wat gaat er precies mis" in joined(follow_up)
+    moved_on = say(assistant, "de laptops")  # still short, but we do not ask twice
+    assert "huidige situatie" in joined(moved_on)
+
+
+def test_back_and_edit_from_the_summary(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE)
+    which = say(assistant, choice="review:edit")
+    assert "edit:goal" in options(which)
+    say(assistant, choice="edit:goal")
+    review = say(assistant, "de doorlooptijd van updates halveren")
+    assert "om de doorlooptijd van updates te halveren?" in joined(review)
+    back = say(assistant, "terug")
+    assert "Welk niveau" in joined(back)
+
+
+def test_cancel_and_new(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE[:5])
+    assert "Geannuleerd" in joined(say(assistant, "/annuleer"))
+    assert intakes.load_conversation(small_db, CHANNEL, "u1").answers == {}
+    assert "Bij welke rijksorganisatie" in joined(say(assistant, "/nieuw"))
+
+
+def test_personal_data_is_redacted_before_storage_and_told_once(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE[:4])
+    replies = say(assistant, "Burger met BSN 111222333 belt steeds, mail jan@example.nl of bel 06-12345678")
+    assert "BSN" in joined(replies) and "e-mailadres" in joined(replies)
+    stored = intakes.load_conversation(small_db, CHANNEL, "u1")
+    text = stored.pending.get("partial_problem", "") + stored.answers.get("problem", "")
+    assert "111222333" not in text and "jan@example.nl" not in text and "12345678" not in text
+    again = say(assistant, "Nog een BSN 123456782 van een andere burger die belt over de brief")
+    assert "BSN" not in joined(again)  # told once
+
+
+def test_delete_my_data_keeps_the_question_without_the_person(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE)
+    say(assistant, choice="review:submit")
+    run_intake(assistant, FULL_INTAKE[:5])
+    assert "Weet u zeker" in joined(say(assistant, "/verwijder"))
+    assert "gewist" in joined(say(assistant, choice="delete:yes"))
+    assert not list(small_db["conversations"].rows_where("user_ref = ?", ["u1"]))
+    rows = list(small_db["drafts"].rows)
+    assert len(rows) == 1 and rows[0]["user_ref"] is None and rows[0]["draft"]
+
+
+def test_english_user_gets_english(assistant: Assistant) -> None:
+    say(assistant, "/start")
+    replies = say(assistant, "We work at DUO and our online form is too hard for the people who use it")
+    assert joined(replies) == "Do you mean Dienst Uitvoering Onderwijs (DUO)?"
+    assert "In which region" in joined(say(assistant, choice="org:yes"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "🙂🙂🙂",
+        "x" * 4096,
+        "<script>alert(1)</script>",
+        "**vet** _schuin_ [link](http://x)",
+        "'; DROP TABLE drafts; --",
+        "\u202eRTL\u200b",
+    ],
+)
+def test_odd_messages_get_a_helpful_reply(assistant: Assistant, small_db: Database, text: str) -> None:
+    run_intake(assistant, FULL_INTAKE[:4])
+    replies = say(assistant, text)
+    assert replies and all(r.text for r in replies)
+    assert "drafts" in small_db.table_names()
+
+
+def test_photos_and_stale_buttons(assistant: Assistant) -> None:
+    run_intake(assistant, FULL_INTAKE[:4])
+    photo = assistant.handle(Incoming(CHANNEL, "u1", unsupported=True))
+    assert "alleen tekst" in joined(photo) and "Wat is het probleem" in joined(photo)
+    stale = say(assistant, choice="level:wo")
+    assert "Kies een van de opties" in joined(stale)
+
+
+def test_privacy_and_help_keep_the_place(assistant: Assistant) -> None:
+    run_intake(assistant, FULL_INTAKE[:4])
+    assert "Wat is het probleem" in joined(say(assistant, "/privacy"))
+    assert "Wat is het probleem" in joined(say(assistant, "/help"))
+
+
+def test_two_users_do_not_mix(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE[:4], user="a")
+    run_intake(assistant, FULL_INTAKE[:2], user="b")
+    assert intakes.load_conversation(small_db, CHANNEL, "a").step == "problem"
+    assert intakes.load_conversation(small_db, CHANNEL, "b").step == "organisation"
