@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from sqlite_utils import Database
@@ -188,10 +189,11 @@ class Matcher:
         vector = self.encoder.encode_queries([expanded if w.expand_dense else query])[0]
 
         similar = self._rank_assignments(vector, expanded, w)
+        records = self._assignments([i for i, _ in similar])  # one query serves every step below
         eligible = self.group_filter(form, level)
-        group_ranking = self._rank_groups(vector, expanded, eligible, similar, region, w)
+        group_ranking = self._rank_groups(vector, expanded, eligible, similar, records, region, w)
         top_assignments = self._assignment_matches(
-            [i for i, _ in similar[: max(k_assignments, THEME_VOTERS)]], dict(similar)
+            [i for i, _ in similar[: max(k_assignments, THEME_VOTERS)]], dict(similar), records
         )
         themes = self._vote_themes(top_assignments[:THEME_VOTERS], [self.groups[g] for g, _ in group_ranking[:5]])
         groups = [
@@ -228,6 +230,7 @@ class Matcher:
         expanded: str,
         eligible: tuple[set[str], np.ndarray] | None,
         similar: list[tuple[str, float]],
+        records: dict[str, Assignment],
         region: str | None,
         w: Weights,
     ) -> list[tuple[str, float]]:
@@ -245,13 +248,13 @@ class Matcher:
             lexical = self.indexes.groups.search_lexical(expanded, CANDIDATES, mask)
             rankings.append(([g for g, _ in lexical], w.lexical))
         if w.evidence:
-            rankings.append((self._evidence_ranking(similar, allowed), w.evidence))
+            rankings.append((self._evidence_ranking(similar, allowed, records), w.evidence))
         total = sum(x for _, x in rankings)
         fused = reciprocal_rank_fusion(rankings)
         if w.themes and fused:
             # Themes of the best candidates so far, then the groups that share them.
             similar_themes = self._vote_themes(
-                self._assignment_matches([i for i, _ in similar[:THEME_VOTERS]], dict(similar)),
+                self._assignment_matches([i for i, _ in similar[:THEME_VOTERS]], dict(similar), records),
                 [self.groups[g] for g, _ in fused[:5]],
             )
             fused = reciprocal_rank_fusion(
@@ -266,12 +269,13 @@ class Matcher:
         scored.sort(key=lambda item: -item[1])
         return _normalised(scored, total * (1 + w.region_bonus))
 
-    def _evidence_ranking(self, similar: list[tuple[str, float]], allowed: set[str] | _Everything) -> list[str]:
+    def _evidence_ranking(
+        self, similar: list[tuple[str, float]], allowed: set[str] | _Everything, rows: dict[str, Assignment]
+    ) -> list[str]:
         """Groups by the best similar past assignment they did; weak look-alikes do not count."""
         if not similar:
             return []
         floor = similar[0][1] * EVIDENCE_FLOOR
-        rows = self._assignments([i for i, score in similar if score >= floor])
         ranking: list[str] = []
         for assignment_id, score in similar:
             a = rows.get(assignment_id)
@@ -320,8 +324,9 @@ class Matcher:
         rows = self.db.query(f"SELECT * FROM assignments WHERE id IN ({placeholders})", ids)
         return {row["id"]: catalog.from_row(Assignment, row) for row in rows}
 
-    def _assignment_matches(self, ids: list[str], scores: dict[str, float]) -> list[AssignmentMatch]:
-        rows = self._assignments(ids)
+    def _assignment_matches(
+        self, ids: list[str], scores: dict[str, float], rows: dict[str, Assignment]
+    ) -> list[AssignmentMatch]:
         matches = []
         for assignment_id in ids:
             a = rows.get(assignment_id)
@@ -407,10 +412,15 @@ def _shared_keywords(query: str, keywords: Sequence[str]) -> list[str]:
     query_terms = set(_KEYWORD_ANALYZER.terms(query))
     shared = []
     for keyword in keywords:
-        terms = _KEYWORD_ANALYZER.terms(keyword)
+        terms = _keyword_terms(keyword)
         if terms and all(t in query_terms for t in terms):
             shared.append(keyword)
     return shared[:4]
 
 
 _KEYWORD_ANALYZER = Analyzer()
+
+
+@lru_cache(maxsize=50_000)
+def _keyword_terms(keyword: str) -> tuple[str, ...]:
+    return tuple(_KEYWORD_ANALYZER.terms(keyword))

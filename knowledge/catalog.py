@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
@@ -38,16 +39,21 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def from_row(cls: type[R], row: dict[str, Any]) -> R:
     """A database row as a record of `cls`."""
     values: dict[str, Any] = {}
-    for field in fields(cls):
-        value = row.get(field.name)
-        if field.name in _LIST_FIELDS:
+    for name in _field_names(cls):
+        value = row.get(name)
+        if name in _LIST_FIELDS:
             value = tuple(json.loads(value)) if value else ()
-        elif field.name == "example":
+        elif name == "example":
             value = bool(value)
-        values[field.name] = value
+        values[name] = value
     return cls(**values)
 
 

@@ -510,6 +510,9 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm and
+    # the client's delayed ACK add about 40 ms to every call.
+    disable_nagle_algorithm = True
     server_version = "BotApiStandIn/1.0"
     standin: BotApiStandIn  # set on a per-instance subclass
 
@@ -1067,6 +1070,17 @@ class BotApiStandIn:
     def texts_to(self, chat_id: int) -> list[str]:
         """The visible texts (or captions) of ``messages_to(chat_id)``."""
         return [m.get("text", m.get("caption", "")) for m in self.messages_to(chat_id)]
+
+    def count_to(self, chat_id: int) -> int:
+        """How many messages the bot sent to a chat (cheap: no copies; for load tests)."""
+        with self._cond:
+            return len(self._bot_message_ids.get(chat_id, []))
+
+    def texts_since(self, chat_id: int, start: int) -> list[str]:
+        """Texts of the bot's messages in a chat from position `start` on (cheap, no copies)."""
+        with self._cond:
+            ids = self._bot_message_ids.get(chat_id, [])[start:]
+            return [str(self._messages[(chat_id, i)].get("text", "")) for i in ids]
 
     def last_message_to(self, chat_id: int) -> dict[str, Any] | None:
         messages = self.messages_to(chat_id)

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 MAX_MESSAGE = 4096
+CONNECTION_POOL = 32
 COMMANDS_NL = [
     ("start", "Begin of ga verder"),
     ("help", "Uitleg"),
@@ -144,10 +145,11 @@ class TelegramChannel:
         query = update.callback_query
         assert query and update.effective_user
         await query.answer()
-        if query.message is not None:
-            with contextlib.suppress(BadRequest):  # the buttons of an answered question go away
-                await query.edit_message_reply_markup(reply_markup=None)
         await self._run(update, context, Incoming(CHANNEL, str(update.effective_user.id), choice=query.data or ""))
+        if query.message is not None:
+            # The buttons of an answered question go away, after the answer is on its way.
+            with contextlib.suppress(BadRequest):
+                await query.edit_message_reply_markup(reply_markup=None)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_chat:
@@ -190,7 +192,15 @@ async def register_commands(app: Application) -> None:
 
 def build_application(assistant: Assistant, token: str, base_url: str | None = None) -> Application:
     """The PTB application with our handlers; the caller starts polling or a webhook."""
-    builder = Application.builder().token(token).concurrent_updates(PerUserOrder()).post_init(register_commands)
+    builder = (
+        Application.builder()
+        .token(token)
+        .concurrent_updates(PerUserOrder())
+        # PTB's default pool holds one connection; concurrent users would queue behind it.
+        .connection_pool_size(CONNECTION_POOL)
+        .pool_timeout(10.0)
+        .post_init(register_commands)
+    )
     if base_url:
         builder = builder.base_url(base_url)
     app = builder.build()

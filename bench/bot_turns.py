@@ -1,0 +1,112 @@
+"""50 simulated Telegram users doing a full intake at once, as in production: the bot is a
+separate `vraagwijzer run` process (real model, example data) talking HTTP to the local Bot
+API stand-in in this process. Prints reply latency per turn type, errors and lost answers.
+
+    .venv/bin/python -m bench.bot_turns [--users 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from tests.telegram_standin import BotApiStandIn
+
+TOKEN = "123456:BENCH"
+# (turn type, "text" | "button", value, fragment of the reply that completes the turn)
+SCRIPT: list[tuple[str, str, str, str]] = [
+    ("command", "text", "/start", "Bij welke rijksorganisatie"),
+    ("text", "text", "duo", "Bedoelt u"),
+    ("button", "button", "org:yes", "In welke regio"),
+    ("text", "text", "ik werk in Zwolle", "Wat is het probleem"),
+    ("text", "text", "Onze laptops krijgen updates pas weken te laat en niemand weet precies welke", "huidige situatie"),
+    ("matching", "text", "We houden het bij in excel; sinds de BIO-eisen moet het sneller", "Is uw vraag nieuw"),
+    ("button", "button", "similar:new", "Wat moet er anders zijn"),
+    ("text", "text", "we willen updates binnen een week uitrollen op alle laptops", "Wie merken"),
+    ("text", "text", "medewerkers en de servicedesk", "Welke gegevens"),
+    ("text", "text", "CMDB en excel, geen persoonsgegevens", "Wanneer zou"),
+    ("text", "text", "volgend semester", "Welke vorm"),
+    ("button", "button", "form:afstudeeropdracht", "Welk niveau"),
+    ("matching", "button", "level:hbo", "Wilt u de vraag indienen"),
+    ("submit", "button", "review:submit", "Ingediend"),
+]
+
+
+def user_run(
+    standin: BotApiStandIn, user: int, samples: dict[str, list[float]], errors: list[str], think: float
+) -> None:
+    rng = random.Random(user)
+    if think:  # real users do not all press /start in the same millisecond
+        time.sleep(rng.uniform(0, think * 2))
+    for turn, how, value, expect in SCRIPT:
+        before = standin.count_to(user)
+        started = time.perf_counter()
+        if how == "button":
+            standin.press_button(user, value)
+        elif value.startswith("/"):
+            standin.send_command(user, value)
+        else:
+            standin.send_text(user, value)
+        try:  # a condition wait, woken by every message the bot sends: no busy polling
+            standin.wait_for(lambda: any(expect in t for t in standin.texts_since(user, before)), 60)
+        except AssertionError:
+            errors.append(f"user {user}: no reply to {value!r}")
+            return
+        samples.setdefault(turn, []).append(time.perf_counter() - started)
+        if think:
+            time.sleep(rng.uniform(think / 2, think * 1.5))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--think", type=float, default=0.0, help="mean seconds a user takes between turns")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, BotApiStandIn(max_poll_timeout=1.0) as standin:
+        env = {**os.environ, "VRAAGWIJZER_DATA_DIR": tmp, "TELEGRAM_BOT_TOKEN": TOKEN,
+               "TELEGRAM_BASE_URL": standin.base_url, "PTB_TIMEDELTA": "true"}
+        subprocess.run([sys.executable, "-m", "bot.cli", "index"], env=env, check=True, capture_output=True)
+        bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)
+        try:
+            standin.wait_for(lambda: standin.commands, 120, "the bot did not start")
+            samples: dict[str, list[float]] = {}
+            errors: list[str] = []
+            started = time.perf_counter()
+            users = [threading.Thread(target=user_run, args=(standin, 10_000 + i, samples, errors, args.think))
+                     for i in range(args.users)]
+            for thread in users:
+                thread.start()
+            for thread in users:
+                thread.join()
+            elapsed = time.perf_counter() - started
+        finally:
+            bot.send_signal(signal.SIGINT)
+            bot.wait(30)
+        with sqlite3.connect(Path(tmp) / "vraagwijzer.db") as db:
+            submitted = db.execute("SELECT count(*) FROM drafts").fetchone()[0]
+        api_errors = list(standin.errors)
+    turns = sum(len(v) for v in samples.values())
+    print(f"{args.users} users, think time {args.think:.1f}s, full intake each: {turns} turns in {elapsed:.1f}s ({turns / elapsed:.1f} turns/s)")
+    print("| turn type | n | p50 ms | p95 ms |")
+    print("|---|---|---|---|")
+    for turn, values in sorted(samples.items()):
+        ms = sorted(v * 1000 for v in values)
+        print(f"| {turn} | {len(ms)} | {statistics.median(ms):.0f} | {ms[min(len(ms) - 1, int(len(ms) * 0.95))]:.0f} |")
+    print(f"errors: {len(errors)} (bot API error replies: {len(api_errors)}), submitted drafts: "
+          f"{submitted}/{args.users}, lost: {args.users - submitted}")
+    for error in errors[:5]:
+        print("  ", error)
+
+
+if __name__ == "__main__":
+    main()
