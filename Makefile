@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in
 
-.PHONY: install run test test-fast lint bench clean
+.PHONY: install run sample test test-fast lint bench clean
 
 install: $(STAMP)
 
@@ -17,8 +17,12 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+# With TELEGRAM_BOT_TOKEN set: the Telegram bot. Without: the same intake in this terminal.
 run: $(STAMP)
 	$(BIN)/vraagwijzer index
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/vraagwijzer run; else $(BIN)/vraagwijzer chat; fi
+
+sample: $(STAMP)
 	$(BIN)/vraagwijzer match "$(SAMPLE)" --region midden
 
 test: $(STAMP)
@@ -34,6 +38,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.match_quality
 	$(BIN)/python -m bench.match_latency
+	$(BIN)/python -m bench.bot_turns --users 50 --think 3
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -29,7 +29,7 @@ SCRIPT: list[tuple[str, str, str, str]] = [
     ("text", "text", "duo", "Bedoelt u"),
     ("button", "button", "org:yes", "In welke regio"),
     ("text", "text", "ik werk in Zwolle", "Wat is het probleem"),
-    ("text", "text", "Onze laptops krijgen updates pas weken te laat en niemand weet precies welke", "huidige situatie"),
+    ("text", "text", "Onze laptops krijgen updates pas weken te laat, niemand weet welke", "huidige situatie"),
     ("matching", "text", "We houden het bij in excel; sinds de BIO-eisen moet het sneller", "Is uw vraag nieuw"),
     ("button", "button", "similar:new", "Wat moet er anders zijn"),
     ("text", "text", "we willen updates binnen een week uitrollen op alle laptops", "Wie merken"),
@@ -58,7 +58,7 @@ def user_run(
         else:
             standin.send_text(user, value)
         try:  # a condition wait, woken by every message the bot sends: no busy polling
-            standin.wait_for(lambda: any(expect in t for t in standin.texts_since(user, before)), 60)
+            standin.wait_for(lambda e=expect, b=before: any(e in t for t in standin.texts_since(user, b)), 60)
         except AssertionError:
             errors.append(f"user {user}: no reply to {value!r}")
             return
@@ -73,8 +73,13 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=0.0, help="mean seconds a user takes between turns")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, BotApiStandIn(max_poll_timeout=1.0) as standin:
-        env = {**os.environ, "VRAAGWIJZER_DATA_DIR": tmp, "TELEGRAM_BOT_TOKEN": TOKEN,
-               "TELEGRAM_BASE_URL": standin.base_url, "PTB_TIMEDELTA": "true"}
+        env = {
+            **os.environ,
+            "VRAAGWIJZER_DATA_DIR": tmp,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": standin.base_url,
+            "PTB_TIMEDELTA": "true",
+        }
         subprocess.run([sys.executable, "-m", "bot.cli", "index"], env=env, check=True, capture_output=True)
         bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)
         try:
@@ -82,8 +87,10 @@ def main() -> None:
             samples: dict[str, list[float]] = {}
             errors: list[str] = []
             started = time.perf_counter()
-            users = [threading.Thread(target=user_run, args=(standin, 10_000 + i, samples, errors, args.think))
-                     for i in range(args.users)]
+            users = [
+                threading.Thread(target=user_run, args=(standin, 10_000 + i, samples, errors, args.think))
+                for i in range(args.users)
+            ]
             for thread in users:
                 thread.start()
             for thread in users:
@@ -96,14 +103,19 @@ def main() -> None:
             submitted = db.execute("SELECT count(*) FROM drafts").fetchone()[0]
         api_errors = list(standin.errors)
     turns = sum(len(v) for v in samples.values())
-    print(f"{args.users} users, think time {args.think:.1f}s, full intake each: {turns} turns in {elapsed:.1f}s ({turns / elapsed:.1f} turns/s)")
+    print(
+        f"{args.users} users, think time {args.think:.1f}s, full intake each: "
+        f"{turns} turns in {elapsed:.1f}s ({turns / elapsed:.1f} turns/s)"
+    )
     print("| turn type | n | p50 ms | p95 ms |")
     print("|---|---|---|---|")
     for turn, values in sorted(samples.items()):
         ms = sorted(v * 1000 for v in values)
         print(f"| {turn} | {len(ms)} | {statistics.median(ms):.0f} | {ms[min(len(ms) - 1, int(len(ms) * 0.95))]:.0f} |")
-    print(f"errors: {len(errors)} (bot API error replies: {len(api_errors)}), submitted drafts: "
-          f"{submitted}/{args.users}, lost: {args.users - submitted}")
+    print(
+        f"errors: {len(errors)} (bot API error replies: {len(api_errors)}), submitted drafts: "
+        f"{submitted}/{args.users}, lost: {args.users - submitted}"
+    )
     for error in errors[:5]:
         print("  ", error)
 

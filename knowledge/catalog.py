@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
-from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
@@ -39,9 +38,13 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
-@lru_cache(maxsize=None)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return _FIELD_NAMES[cls]
 
 
 def from_row(cls: type[R], row: dict[str, Any]) -> R:

@@ -558,6 +558,7 @@ _METHODS = {
         "close",
         "getUpdates",
         "deleteWebhook",
+        "setWebhook",
         "getWebhookInfo",
         "setMyCommands",
         "getMyCommands",
@@ -660,6 +661,8 @@ class BotApiStandIn:
         self._delays: dict[str, list[float]] = {}
         self._commands: dict[tuple[str, str], list[dict[str, str]]] = {}
 
+        #: The webhook set with setWebhook: {"url", "secret_token"}, or None.
+        self.webhook: dict[str, Any] | None = None
         #: Every API call: {"method", "params", "files", "status", "time"} (read-only for tests).
         self.requests: list[dict[str, Any]] = []
         #: Every error reply: {"method", "status", "description", "params"}.
@@ -1495,8 +1498,19 @@ class BotApiStandIn:
             self._updates.clear()
         return True
 
+    def _api_setWebhook(self, params: Mapping[str, Any], files: Any, bot_id: int) -> bool:
+        self.webhook = {"url": str(params.get("url", "")), "secret_token": params.get("secret_token")}
+        return True
+
     def _api_getWebhookInfo(self, params: Mapping[str, Any], files: Any, bot_id: int) -> dict[str, Any]:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+        url = self.webhook.get("url", "") if self.webhook else ""
+        return {"url": url, "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+
+    def pop_updates(self) -> list[dict[str, Any]]:
+        """Take the queued updates, to deliver them to a webhook instead of getUpdates."""
+        with self._cond:
+            updates, self._updates = self._updates, []
+            return updates
 
     def _api_getUpdates(self, params: Mapping[str, Any], files: Any, bot_id: int) -> list[dict[str, Any]]:
         offset = _int_param(params, "offset")

@@ -147,30 +147,40 @@ def test_import_with_errors_lists_problems_and_changes_nothing(tmp_path: Path) -
 def test_run_without_a_channel_says_what_to_set(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     env["VRAAGWIJZER_DATA_DIR"] = str(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "run"], capture_output=True, text=True, env=env,
-                            check=False, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"], capture_output=True, text=True, env=env, check=False, timeout=120
+    )
     assert_one_line_error(result, "TELEGRAM_BOT_TOKEN")
 
 
 def test_bad_telegram_base_url_is_explained(tmp_path: Path) -> None:
     env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(tmp_path), "TELEGRAM_BASE_URL": "localhost:8081"}
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "run"], capture_output=True, text=True, env=env,
-                            check=False, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"], capture_output=True, text=True, env=env, check=False, timeout=120
+    )
     assert_one_line_error(result, "TELEGRAM_BASE_URL")
 
 
 def test_draft_from_stdin_without_model(tmp_path: Path) -> None:
-    intake = {"organisation": "DUO", "problem": "Burgers bellen massaal over hun brief",
-              "goal": "minder telefoontjes krijgen over de brieven", "region": "oost", "level": "hbo"}
-    result = run(tmp_path, "draft", "--no-match", "--json", "--docx", str(tmp_path / "v.docx"),
-                 stdin=json.dumps(intake))
+    intake = {
+        "organisation": "DUO",
+        "problem": "Burgers bellen massaal over hun brief",
+        "goal": "minder telefoontjes krijgen over de brieven",
+        "region": "oost",
+        "level": "hbo",
+    }
+    result = run(
+        tmp_path, "draft", "--no-match", "--json", "--docx", str(tmp_path / "v.docx"), stdin=json.dumps(intake)
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["main_question"] == "Welke maatregelen kan DUO nemen om minder telefoontjes te krijgen over de brieven?"
     assert (tmp_path / "v.docx").stat().st_size > 0
 
 
-@pytest.mark.parametrize(("stdin", "fragment"), [("", "ongeldig"), ("{kapot", "ongeldig"),
-                                                  ('{"organisation": "DUO", "problem": "x", "form": "stage"}', "vorm")])
+@pytest.mark.parametrize(
+    ("stdin", "fragment"),
+    [("", "ongeldig"), ("{kapot", "ongeldig"), ('{"organisation": "DUO", "problem": "x", "form": "stage"}', "vorm")],
+)
 def test_draft_with_bad_intake_is_one_line(tmp_path: Path, stdin: str, fragment: str) -> None:
     assert_one_line_error(run(tmp_path, "draft", "--no-match", stdin=stdin), fragment)

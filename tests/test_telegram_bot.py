@@ -219,3 +219,51 @@ def test_long_replies_are_split_within_telegram_limits(size: int) -> None:
     parts = split_message(text)
     assert all(len(p) <= 4096 for p in parts)
     assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_webhook_with_secret_token(standin: BotApiStandIn, assistant: Assistant) -> None:
+    import httpx
+
+    port = free_port()
+    app = build_application(assistant, TOKEN, standin.base_url)
+    loop = asyncio.new_event_loop()
+
+    async def start() -> None:
+        await app.initialize()
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
+                                        webhook_url="https://vraagwijzer.example/telegram", secret_token="s3cret")
+
+    async def stop() -> None:
+        assert app.updater is not None
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+    loop.run_until_complete(start())
+    runner = threading.Thread(target=loop.run_forever, daemon=True)
+    runner.start()
+    try:
+        assert standin.webhook == {"url": "https://vraagwijzer.example/telegram", "secret_token": "s3cret"}
+        standin.send_command(6006, "/start")
+        update = standin.pop_updates()[0]
+        url = f"http://127.0.0.1:{port}/telegram"
+        wrong = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
+        assert wrong.status_code == 403
+        right = httpx.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+        assert right.status_code == 200
+        wait_text(standin, 6006, "Bij welke rijksorganisatie")
+    finally:
+        asyncio.run_coroutine_threadsafe(stop(), loop).result(15)
+        loop.call_soon_threadsafe(loop.stop)
+        runner.join(10)
+        loop.close()
