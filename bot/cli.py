@@ -247,6 +247,128 @@ def run(settings: Settings) -> None:
     run_service(settings)
 
 
+@cli.group()
+def brokers() -> None:
+    """Kennismakelaars beheren (duo's per regio: kant rijk en kant ho)."""
+
+
+@brokers.command("add")
+@click.option("--name", required=True)
+@click.option("--email", required=True)
+@click.option("--region", required=True, type=_choice(REGIONS))
+@click.option("--side", required=True, type=_choice(("rijk", "ho")))
+@click.option("--telegram-id", default=None)
+@click.pass_obj
+def brokers_add(settings: Settings, name: str, email: str, region: str, side: str, telegram_id: str | None) -> None:
+    """Voeg een makelaar toe."""
+    from bot.assistant import utc_now
+    from knowledge import review
+
+    broker = review.add_broker(
+        open_db(settings), name=name, email=email, region=region, side=side, telegram_id=telegram_id, now=utc_now()
+    )
+    click.echo(f"Makelaar {broker.name} <{broker.email}> toegevoegd (regio {broker.region}, kant {broker.side}).")
+
+
+@brokers.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def brokers_list(settings: Settings, as_json: bool) -> None:
+    """Toon alle makelaars."""
+    from dataclasses import asdict
+
+    from knowledge import review
+
+    found = review.brokers(open_db(settings))
+    if as_json:
+        click.echo(json.dumps([asdict(b) for b in found], ensure_ascii=False))
+        return
+    for b in found:
+        click.echo(
+            f"{b.region:<7} {b.side:<5} {b.name} <{b.email}>" + (f" telegram {b.telegram_id}" if b.telegram_id else "")
+        )
+
+
+@cli.group()
+def drafts() -> None:
+    """Ingediende onderzoeksvragen bekijken (voor beheerders en scripts)."""
+
+
+@drafts.command("list")
+@click.option(
+    "--state",
+    type=_choice(
+        (
+            "submitted",
+            "in_review",
+            "changes_requested",
+            "approved",
+            "suggested",
+            "matched",
+            "completed",
+            "rejected",
+            "withdrawn",
+        )
+    ),
+)
+@click.option("--region", type=_choice(REGIONS))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def drafts_list(settings: Settings, state: str | None, region: str | None, as_json: bool) -> None:
+    """Concepten, nieuwste eerst."""
+    from knowledge import review
+
+    found = review.list_drafts(open_db(settings), state=state, region=region)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": d.id,
+                        "state": d.state,
+                        "region": d.region,
+                        "organisation": d.organisation,
+                        "title": d.title,
+                        "created_at": d.created_at,
+                    }
+                    for d in found
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return
+    for d in found:
+        click.echo(f"{d.id}  {d.created_at[:10]}  {d.state:<17} {d.region:<7} {d.organisation}: {d.title}")
+
+
+@drafts.command("show")
+@click.argument("draft_id")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def drafts_show(settings: Settings, draft_id: str, as_json: bool) -> None:
+    """Eén concept met de hele onderzoeksvraag en de audit-historie."""
+    from dataclasses import asdict
+
+    from bot.dialog import draft_from_json
+    from bot.document import render_text
+    from knowledge import intakes, review
+
+    db = open_db(settings)
+    found = intakes.get_draft(db, draft_id)
+    events = intakes.events_of(db, draft_id)
+    if as_json:
+        data = {k: v for k, v in asdict(found).items() if k not in ("channel", "user_ref")}
+        data["events"] = [asdict(e) for e in events]
+        data["approvals"] = review.approvals(db, draft_id)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{found.id} — {found.state} — regio {found.region} — ingediend {found.created_at}\n")
+    click.echo(render_text(draft_from_json(found.draft)))
+    click.echo("\nHistorie:")
+    for e in events:
+        click.echo(f"  {e.at}  {e.actor:<28} {e.from_state or '-'} -> {e.to_state}  {e.comment}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one clear line on stderr for every expected error, never a traceback."""
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from sqlite_utils import Database
@@ -80,8 +80,12 @@ def append_event(db: Database, event: Event) -> None:
     db.table("events").insert(asdict(event))
 
 
+_DRAFT_FIELDS = tuple(f.name for f in fields(SubmittedDraft))
+
+
 def _draft_from_row(row: dict[str, Any]) -> SubmittedDraft:
-    return SubmittedDraft(**{**row, "intake": json.loads(row["intake"]), "draft": json.loads(row["draft"])})
+    values = {k: row[k] for k in _DRAFT_FIELDS}
+    return SubmittedDraft(**{**values, "intake": json.loads(row["intake"]), "draft": json.loads(row["draft"])})
 
 
 def get_draft(db: Database, draft_id: str) -> SubmittedDraft:

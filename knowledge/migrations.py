@@ -151,3 +151,20 @@ def m003_conversations_drafts_events(db: Database) -> None:
             f"CREATE TRIGGER events_no_{action.lower()} BEFORE {action} ON events "
             "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
         )
+
+
+@migrations()
+def m004_brokers_and_approvals(db: Database) -> None:
+    """Brokers work in duos per region (one Rijk side, one higher-education side); an
+    approval is per side and per review round, so four eyes are enforced by the schema."""
+    db.execute(
+        "CREATE TABLE brokers (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, "
+        "email TEXT NOT NULL UNIQUE COLLATE NOCASE, region TEXT NOT NULL, side TEXT NOT NULL "
+        "CHECK (side IN ('rijk', 'ho')), telegram_id TEXT, created_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE approvals (draft_id TEXT NOT NULL REFERENCES drafts(id), round INTEGER NOT NULL, "
+        "side TEXT NOT NULL, broker_id INTEGER NOT NULL REFERENCES brokers(id), at TEXT NOT NULL, "
+        "PRIMARY KEY (draft_id, round, side), UNIQUE (draft_id, round, broker_id))"
+    )
+    db.table("drafts").add_column("review_round", int, not_null_default=1)

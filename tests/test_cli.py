@@ -184,3 +184,77 @@ def test_draft_from_stdin_without_model(tmp_path: Path) -> None:
 )
 def test_draft_with_bad_intake_is_one_line(tmp_path: Path, stdin: str, fragment: str) -> None:
     assert_one_line_error(run(tmp_path, "draft", "--no-match", stdin=stdin), fragment)
+
+
+def test_brokers_and_drafts_commands(tmp_path: Path) -> None:
+    from knowledge import intakes
+    from knowledge.database import open_database
+    from knowledge.records import SubmittedDraft
+
+    added = run(
+        tmp_path,
+        "brokers",
+        "add",
+        "--name",
+        "Rijk Oost",
+        "--email",
+        "Rijk.Oost@example.nl",
+        "--region",
+        "oost",
+        "--side",
+        "rijk",
+    )
+    assert added.returncode == 0, added.stderr
+    again = run(
+        tmp_path, "brokers", "add", "--name", "X", "--email", "rijk.oost@example.nl", "--region", "west", "--side", "ho"
+    )
+    assert_one_line_error(again, "al een makelaar")
+    listed = json.loads(run(tmp_path, "brokers", "list", "--json").stdout)
+    assert [(b["email"], b["region"], b["side"]) for b in listed] == [("rijk.oost@example.nl", "oost", "rijk")]
+
+    db = open_database(tmp_path / "vraagwijzer.db")
+    intakes.submit_draft(
+        db,
+        SubmittedDraft(
+            id="VW-2026-CLI001",
+            channel="telegram",
+            user_ref="7",
+            language="nl",
+            state="submitted",
+            organisation="DUO",
+            region="oost",
+            title="Titel (DUO)",
+            intake={},
+            created_at="2026-11-28T10:00:00+00:00",
+            updated_at="2026-11-28T10:00:00+00:00",
+            draft={
+                "title": "Titel (DUO)",
+                "organisation": "DUO",
+                "region": "oost",
+                "main_question": "Hoe kan DUO X?",
+                "sub_questions": ["A?", "B?", "C?"],
+                "background": "b",
+                "objective": "o",
+                "scope": "s",
+                "deliverables": ["d"],
+                "constraints": [],
+                "form": None,
+                "level": "hbo",
+                "themes": [],
+                "kind": "adviserend",
+                "language": "nl",
+                "similar_assignments": [],
+                "suggested_groups": [],
+                "quality": [],
+            },
+        ),
+    )
+    db.close()
+    listed_drafts = json.loads(run(tmp_path, "drafts", "list", "--state", "submitted", "--json").stdout)
+    assert [d["id"] for d in listed_drafts] == ["VW-2026-CLI001"]
+    shown = json.loads(run(tmp_path, "drafts", "show", "VW-2026-CLI001", "--json").stdout)
+    assert shown["state"] == "submitted" and shown["events"][0]["to_state"] == "submitted"
+    assert "user_ref" not in shown  # the link to the person is not for scripts
+    text = run(tmp_path, "drafts", "show", "VW-2026-CLI001").stdout
+    assert "Hoofdvraag: Hoe kan DUO X?" in text and "Historie:" in text
+    assert_one_line_error(run(tmp_path, "drafts", "show", "VW-NOPE"), "bestaat niet")

@@ -240,8 +240,13 @@ def test_webhook_with_secret_token(standin: BotApiStandIn, assistant: Assistant)
         await app.initialize()
         await app.start()
         assert app.updater is not None
-        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
-                                        webhook_url="https://vraagwijzer.example/telegram", secret_token="s3cret")
+        await app.updater.start_webhook(
+            listen="127.0.0.1",
+            port=port,
+            url_path="telegram",
+            webhook_url="https://vraagwijzer.example/telegram",
+            secret_token="s3cret",
+        )
 
     async def stop() -> None:
         assert app.updater is not None

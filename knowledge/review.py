@@ -1,0 +1,210 @@
+"""The review workflow of a submitted draft: brokers, four-eyes approval, state changes.
+
+Every change appends an event (who, when, from, to, comment). The rules of the SPEC's
+lifecycle live here and nowhere else; the web pages and the CLI only call these functions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from knowledge import intakes
+from knowledge.errors import NotFoundError, VraagwijzerError
+from knowledge.records import Event, SubmittedDraft
+from knowledge.vocabulary import REGIONS
+
+SIDES = ("rijk", "ho")
+REJECT_REASONS = ("geen_onderzoeksvraag", "al_onderzocht", "buiten_scope", "onvoldoende_informatie", "anders")
+OPEN_FOR_REVIEW = ("submitted", "in_review")
+CLOSED = ("rejected", "withdrawn", "completed")
+
+
+class ReviewError(VraagwijzerError):
+    """A review action that the rules do not allow; the message says why, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Broker:
+    id: int
+    name: str
+    email: str
+    region: str
+    side: str
+    telegram_id: str | None
+    created_at: str
+
+    @property
+    def actor(self) -> str:
+        return f"makelaar:{self.email}"
+
+
+def add_broker(
+    db: Database, *, name: str, email: str, region: str, side: str, now: str, telegram_id: str | None = None
+) -> Broker:
+    name, email = name.strip(), email.strip().lower()
+    if not name:
+        raise ReviewError("Geef de naam van de makelaar.")
+    if "@" not in email or " " in email or email.startswith("@") or email.endswith("@"):
+        raise ReviewError(f"{email!r} is geen e-mailadres.")
+    if region not in REGIONS:
+        raise ReviewError(f"Onbekende regio {region!r}; kies uit {', '.join(REGIONS)}.")
+    if side not in SIDES:
+        raise ReviewError("Kies de kant: rijk of ho (hoger onderwijs).")
+    if list(db["brokers"].rows_where("email = ?", [email], select="id")):
+        raise ReviewError(f"Er is al een makelaar met e-mailadres {email}.")
+    db.table("brokers").insert(
+        {"name": name, "email": email, "region": region, "side": side, "telegram_id": telegram_id, "created_at": now}
+    )
+    return broker_by_email(db, email)
+
+
+def brokers(db: Database) -> list[Broker]:
+    return [Broker(**row) for row in db["brokers"].rows_where(order_by="region, side, name")]
+
+
+def broker_by_email(db: Database, email: str) -> Broker:
+    rows = list(db["brokers"].rows_where("email = ?", [email.strip().lower()]))
+    if not rows:
+        raise NotFoundError(f"Geen makelaar met e-mailadres {email}.")
+    return Broker(**rows[0])
+
+
+def list_drafts(db: Database, *, state: str | None = None, region: str | None = None) -> list[SubmittedDraft]:
+    """Drafts newest first, optionally of one state and region."""
+    where, params = [], []
+    if state:
+        where.append("state = ?")
+        params.append(state)
+    if region:
+        where.append("region = ?")
+        params.append(region)
+    rows = db["drafts"].rows_where(" AND ".join(where) or None, params, order_by="created_at DESC")
+    return [intakes.get_draft(db, row["id"]) for row in rows]
+
+
+def approvals(db: Database, draft_id: str) -> dict[str, int]:
+    """Side -> broker id of the approvals in the current review round."""
+    round_ = _round(db, draft_id)
+    rows = db["approvals"].rows_where("draft_id = ? AND round = ?", [draft_id, round_])
+    return {row["side"]: row["broker_id"] for row in rows}
+
+
+def approve(db: Database, draft_id: str, broker: Broker, now: str) -> SubmittedDraft:
+    """Approval by one side of the duo; the second side's approval makes it `approved`."""
+    draft = intakes.get_draft(db, draft_id)
+    _check_may_act(draft, broker)
+    if draft.state not in OPEN_FOR_REVIEW:
+        raise ReviewError(f"Dit concept is {draft.state}; goedkeuren kan alleen bij een ingediend concept.")
+    given = approvals(db, draft_id)
+    if broker.id in given.values():
+        raise ReviewError("U heeft dit concept al goedgekeurd; de andere makelaar van het duo moet nog.")
+    if broker.side in given:
+        raise ReviewError("De goedkeuring van uw kant (vier ogen) is al gegeven; de andere kant moet nog.")
+    with db.atomic():
+        db.table("approvals").insert(
+            {
+                "draft_id": draft_id,
+                "round": _round(db, draft_id),
+                "side": broker.side,
+                "broker_id": broker.id,
+                "at": now,
+            }
+        )
+        to_state = "approved" if len(given) + 1 == len(SIDES) else "in_review"
+        _move(db, draft, to_state, broker.actor, now, f"goedgekeurd ({broker.side})")
+    return intakes.get_draft(db, draft_id)
+
+
+def request_changes(db: Database, draft_id: str, broker: Broker, question: str, now: str) -> SubmittedDraft:
+    draft = intakes.get_draft(db, draft_id)
+    _check_may_act(draft, broker)
+    if draft.state not in OPEN_FOR_REVIEW:
+        raise ReviewError(f"Dit concept is {draft.state}; om aanpassing vragen kan alleen tijdens de beoordeling.")
+    if not question.strip():
+        raise ReviewError("Schrijf de vraag aan de indiener.")
+    with db.atomic():
+        _move(db, draft, "changes_requested", broker.actor, now, question.strip())
+    return intakes.get_draft(db, draft_id)
+
+
+def resubmit(db: Database, draft_id: str, draft_json: dict[str, Any], answer: str, now: str) -> SubmittedDraft:
+    """The civil servant answered the brokers' question: a new review round starts."""
+    draft = intakes.get_draft(db, draft_id)
+    if draft.state != "changes_requested":
+        raise ReviewError("Er staat geen vraag van de makelaars open voor dit concept.")
+    with db.atomic():
+        db.execute(
+            "UPDATE drafts SET draft = ?, review_round = review_round + 1 WHERE id = ?",
+            [json.dumps(draft_json, ensure_ascii=False), draft_id],
+        )
+        _move(db, draft, "submitted", "aanvrager", now, answer.strip())
+    return intakes.get_draft(db, draft_id)
+
+
+def reject(db: Database, draft_id: str, broker: Broker, reason: str, text: str, now: str) -> SubmittedDraft:
+    draft = intakes.get_draft(db, draft_id)
+    _check_may_act(draft, broker)
+    if draft.state in CLOSED:
+        raise ReviewError(f"Dit concept is al {draft.state}.")
+    if reason not in REJECT_REASONS:
+        raise ReviewError(f"Kies een reden: {', '.join(REJECT_REASONS)}.")
+    with db.atomic():
+        _move(db, draft, "rejected", broker.actor, now, f"{reason}: {text.strip()}".rstrip(": "))
+    return intakes.get_draft(db, draft_id)
+
+
+def withdraw(db: Database, draft_id: str, now: str) -> SubmittedDraft:
+    draft = intakes.get_draft(db, draft_id)
+    if draft.state in CLOSED:
+        raise ReviewError(f"Dit concept is al {draft.state}.")
+    with db.atomic():
+        _move(db, draft, "withdrawn", "aanvrager", now, "ingetrokken door de indiener")
+    return intakes.get_draft(db, draft_id)
+
+
+def take_over(db: Database, draft_id: str, broker: Broker, now: str) -> SubmittedDraft:
+    """A broker of another region takes the draft to their own region's duo."""
+    draft = intakes.get_draft(db, draft_id)
+    if draft.region == broker.region:
+        raise ReviewError("Dit concept hoort al bij uw regio.")
+    if draft.state in CLOSED:
+        raise ReviewError(f"Dit concept is al {draft.state}.")
+    with db.atomic():
+        db.execute("UPDATE drafts SET region = ?, updated_at = ? WHERE id = ?", [broker.region, now, draft_id])
+        intakes.append_event(
+            db,
+            Event(
+                draft_id,
+                now,
+                broker.actor,
+                draft.state,
+                draft.state,
+                f"overgenomen van regio {draft.region} door regio {broker.region}",
+            ),
+        )
+    return intakes.get_draft(db, draft_id)
+
+
+def _check_may_act(draft: SubmittedDraft, broker: Broker) -> None:
+    if draft.region != broker.region:
+        raise ReviewError(
+            f"Dit concept hoort bij regio {draft.region}; neem het eerst over om er als makelaar van "
+            f"regio {broker.region} aan te werken."
+        )
+
+
+def _round(db: Database, draft_id: str) -> int:
+    row = db.execute("SELECT review_round FROM drafts WHERE id = ?", [draft_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"concept {draft_id!r} bestaat niet")
+    return int(row[0])
+
+
+def _move(db: Database, draft: SubmittedDraft, to_state: str, actor: str, now: str, comment: str) -> None:
+    current = intakes.get_draft(db, draft.id).state
+    db.execute("UPDATE drafts SET state = ?, updated_at = ? WHERE id = ?", [to_state, now, draft.id])
+    intakes.append_event(db, Event(draft.id, now, actor, current, to_state, comment))
