@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in
 
-.PHONY: install run sample test test-fast lint bench clean
+.PHONY: install run chat sample test test-fast lint bench clean
 
 install: $(STAMP)
 
@@ -17,10 +17,15 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# With TELEGRAM_BOT_TOKEN set: the Telegram bot. Without: the same intake in this terminal.
+# The service: dashboard and web chat on http://127.0.0.1:8000, Telegram too when TELEGRAM_BOT_TOKEN is set.
 run: $(STAMP)
 	$(BIN)/vraagwijzer index
-	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/vraagwijzer run; else $(BIN)/vraagwijzer chat; fi
+	@echo "Inloggen als voorbeeldmakelaar: open de link van"
+	@echo "  $(BIN)/vraagwijzer brokers login-link rijk.oost@vraagwijzer.example"
+	$(BIN)/vraagwijzer run
+
+chat: $(STAMP)
+	$(BIN)/vraagwijzer chat
 
 sample: $(STAMP)
 	$(BIN)/vraagwijzer match "$(SAMPLE)" --region midden
@@ -32,8 +37,8 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot knowledge embeddings tests bench
-	$(BIN)/mypy bot knowledge embeddings
+	$(BIN)/ruff check bot knowledge embeddings web tests bench
+	$(BIN)/mypy bot knowledge embeddings web
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.match_quality

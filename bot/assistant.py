@@ -12,12 +12,23 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot import texts
-from bot.dialog import Dialog, DialogServices, Incoming, Matching, Reply
+from bot.dialog import Dialog, DialogServices, Incoming, Matching, Option, Reply
 from bot.drafting import Draft
-from knowledge import catalog, intakes
+from knowledge import catalog, intakes, notices, review
+from knowledge.errors import NotFoundError
 from knowledge.records import Conversation, SubmittedDraft
 
 log = logging.getLogger(__name__)
+
+
+PUSH_CHANNELS = frozenset({"telegram"})
+
+
+def notice_reply(text: str, kind: str, draft_id: str, language: str) -> Reply:
+    """A notice as a reply; a question from the brokers gets an answer button."""
+    if kind == "changes_requested":
+        return Reply(text, (Option(f"answer:{draft_id}"[:64], texts.for_language(language).OPTION_ANSWER),))
+    return Reply(text)
 
 
 def utc_now() -> str:
@@ -27,11 +38,21 @@ def utc_now() -> str:
 class Assistant:
     """One instance per process; `handle` is safe to call from several threads."""
 
-    def __init__(self, db: Database, matcher: Matching, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        matcher: Matching,
+        clock: Callable[[], str] = utc_now,
+        on_submitted: Callable[[str], object] | None = None,
+    ) -> None:
         self.db = db
+        self.matcher = matcher
         self.clock = clock
-        # One SQLite connection, one writer at a time: turns are short (milliseconds).
-        self._lock = threading.RLock()
+        # Called with a draft id after a submission or resubmission (tells the brokers).
+        self.on_submitted: Callable[[str], object] = on_submitted or (lambda draft_id: None)
+        # One SQLite connection, one writer at a time: turns are short (milliseconds). The web
+        # pages share this lock.
+        self.lock = threading.RLock()
         self.dialog = Dialog(
             DialogServices(
                 organisations=list(catalog.organisations(db).values()),
@@ -39,14 +60,17 @@ class Assistant:
                 submit=self._submit,
                 drafts_of=lambda channel, user: intakes.drafts_of(db, channel, user),
                 forget=self._forget,
+                resubmit=self._resubmit,
             )
         )
 
     def handle(self, incoming: Incoming) -> list[Reply]:
-        with self._lock:
+        with self.lock:
             conversation = intakes.load_conversation(self.db, incoming.channel, incoming.user_ref)
+            shown = self._pending_notices(incoming, conversation.language)
             try:
                 new_state, replies = self.dialog.handle(conversation, incoming)
+                replies = [*shown, *replies]
             except Exception:
                 log.exception("Dialog failed for a %s user at step %s", incoming.channel, conversation.step)
                 return [Reply(texts.for_language(conversation.language).ERROR)]
@@ -74,14 +98,52 @@ class Assistant:
         )
         intakes.submit_draft(self.db, submitted)
         log.info("Draft %s submitted for region %s", submitted.id, submitted.region)
+        self._tell_brokers(submitted.id)
         return submitted
+
+    def _pending_notices(self, incoming: Incoming, language: str) -> list[Reply]:
+        """Notices for channels that cannot push: shown at the user's next turn."""
+        if incoming.channel in PUSH_CHANNELS:
+            return []
+        shown = []
+        for notice in notices.pending_notices(self.db, incoming.channel, incoming.user_ref):
+            shown.append(notice_reply(notice.text, notice.kind, notice.draft_id, language))
+            notices.mark_delivered(self.db, notice.id, self.clock())
+        return shown
+
+    def _resubmit(self, conversation: Conversation, draft_id: str, answer: str) -> bool:
+        """The civil servant answers the brokers' question: the answer (redacted) is added to
+        the draft and it goes back to the queue. Only the submitter's own drafts."""
+        try:
+            draft = intakes.get_draft(self.db, draft_id)
+        except NotFoundError:
+            return False
+        if (draft.channel, draft.user_ref) != (conversation.channel, conversation.user_ref):
+            return False
+        if draft.state != "changes_requested":
+            return False
+        t = texts.for_language(draft.language)
+        updated = {**draft.draft, "background": f"{draft.draft.get('background', '')}\n\n{t.ANSWER_HEADING}: {answer}"}
+        review.resubmit(self.db, draft_id, updated, answer, self.clock())
+        self._tell_brokers(draft_id)
+        return True
+
+    def _tell_brokers(self, draft_id: str) -> None:
+        try:
+            self.on_submitted(draft_id)
+        except Exception:  # the draft is stored; a failed notification must not lose the turn
+            log.exception("Could not notify the brokers about draft %s", draft_id)
 
     def _forget(self, channel: str, user_ref: str) -> int:
         _, anonymised = intakes.forget_user(self.db, channel, user_ref)
         return anonymised
 
+    def step_of(self, channel: str, user_ref: str) -> str:
+        with self.lock:
+            return intakes.load_conversation(self.db, channel, user_ref).step
+
     def language_of(self, channel: str, user_ref: str) -> str:
-        with self._lock:
+        with self.lock:
             return intakes.load_conversation(self.db, channel, user_ref).language
 
 

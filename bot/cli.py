@@ -241,7 +241,7 @@ def chat(settings: Settings) -> None:
 @cli.command()
 @click.pass_obj
 def run(settings: Settings) -> None:
-    """Start de dienst: de Telegram-bot wanneer TELEGRAM_BOT_TOKEN is gezet."""
+    """Start de dienst: dashboard en webchat, en de Telegram-bot wanneer TELEGRAM_BOT_TOKEN is gezet."""
     from bot.service import run_service
 
     run_service(settings)
@@ -287,6 +287,19 @@ def brokers_list(settings: Settings, as_json: bool) -> None:
         click.echo(
             f"{b.region:<7} {b.side:<5} {b.name} <{b.email}>" + (f" telegram {b.telegram_id}" if b.telegram_id else "")
         )
+
+
+@brokers.command("login-link")
+@click.argument("email")
+@click.pass_obj
+def brokers_login_link(settings: Settings, email: str) -> None:
+    """Print a single-use login link (valid 15 minutes) for a broker."""
+    from bot.assistant import utc_now
+    from knowledge import review, sessions
+
+    db = open_db(settings)
+    token = sessions.create_login_token(db, review.broker_by_email(db, email), utc_now())
+    click.echo(f"{settings.base_url}/login/{token}")
 
 
 @cli.group()

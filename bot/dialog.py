@@ -184,6 +184,7 @@ class DialogServices:
     submit: Callable[[Conversation, Draft, dict[str, Any]], SubmittedDraft]
     drafts_of: Callable[[str, str], list[SubmittedDraft]]
     forget: Callable[[str, str], int]
+    resubmit: Callable[[Conversation, str, str], bool]
     _choices: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -277,6 +278,13 @@ class Dialog:
 
     def _back(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
         t = texts.for_language(conv.language)
+        if conv.step == "answer_question":
+            conv = replace(
+                conv,
+                step=conv.pending.get("return_step", "idle"),
+                pending=_without(conv.pending, "answer_draft", "return_step"),
+            )
+            return conv, self._ask_again(conv)
         if not conv.history:
             return conv, [Reply(t.BACK_NOTHING), *self._ask_again(conv)]
         if conv.pending.get("edit"):  # leaving an edit goes back to the summary, unchanged
@@ -313,6 +321,14 @@ class Dialog:
             return conv, [Reply(t.DELETE_KEPT), *self._ask_again(conv)]
         if kind == "cmd":
             return self._command(conv, value)
+        if kind == "answer":
+            return_step = conv.step if conv.step != "answer_question" else conv.pending.get("return_step", "idle")
+            conv = replace(
+                conv,
+                step="answer_question",
+                pending={**conv.pending, "answer_draft": value, "return_step": return_step},
+            )
+            return conv, [Reply(t.ANSWER_PROMPT.format(id=value))]
         expected = {
             "org": "organisation_confirm",
             "region": "region",
@@ -432,6 +448,16 @@ class Dialog:
             return conv, [Reply(t.REGION_SET.format(label=t.REGION_OPTION_LABELS[region])), *replies]
         if step in TEXT_FIELDS:
             return self._text_field(conv, step, text)
+        if step == "answer_question":
+            draft_id = conv.pending.get("answer_draft", "")
+            accepted = self.services.resubmit(conv, draft_id, text)
+            conv = replace(
+                conv,
+                step=conv.pending.get("return_step", "idle"),
+                pending=_without(conv.pending, "answer_draft", "return_step"),
+            )
+            reply = t.ANSWER_SENT if accepted else t.ANSWER_NOT_OPEN
+            return conv, [Reply(reply.format(id=draft_id)), *self._ask_again(conv)]
         if step == "similar":
             if lowered.isdigit():
                 shown = conv.pending.get("similar_ids", [])
@@ -610,6 +636,8 @@ class Dialog:
             return list(self._show_similar(conv)[1])
         if conv.step == "review":
             return list(self._show_draft(conv)[1])
+        if conv.step == "answer_question":
+            return [Reply(t.ANSWER_PROMPT.format(id=conv.pending.get("answer_draft", "")))]
         return [self._question(conv, conv.step)]
 
     def _question(self, conv: Conversation, step: str) -> Reply:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO
 
 from docx import Document
 from docx.shared import Pt
@@ -41,7 +42,7 @@ def render_text(draft: Draft) -> str:
     return "\n".join(lines)
 
 
-def write_docx(draft: Draft, path: Path) -> None:
+def write_docx(draft: Draft, path: Path | IO[bytes]) -> None:
     t = texts.for_language(draft.language)
     labels = t.DOCUMENT_LABELS
     doc = Document()
@@ -78,5 +79,8 @@ def write_docx(draft: Draft, path: Path) -> None:
         doc.add_heading(labels["groups"], level=1)
         for g in draft.suggested_groups:
             doc.add_paragraph(f"{g['name']} ({g['institution']}): {'; '.join(g['why'][:3])}", style="List Bullet")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    if isinstance(path, Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        doc.save(str(path))
+    else:
+        doc.save(path)

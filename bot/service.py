@@ -1,40 +1,165 @@
-"""`vraagwijzer run`: the long-running service. For now the Telegram bot (polling, or a
-webhook when TELEGRAM_WEBHOOK_URL is set); the web service joins it in a later release."""
+"""`vraagwijzer run`: the web service (dashboard, web chat) and, when a token is set, the
+Telegram bot, in one event loop, as in python-telegram-bot's custom webhook example.
+
+Notices to Telegram users (status changes, brokers' questions, new drafts for brokers) are
+stored first and delivered by a small loop, so a restart or a Telegram hiccup loses none.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import html
 import logging
 import secrets
+from typing import Any
 
-from telegram import Update
+import uvicorn
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application
 
-from bot.assistant import Assistant
+from bot import texts
+from bot.assistant import Assistant, utc_now
 from bot.channels.telegram import build_application
-from bot.settings import Settings, SettingsError
-from bot.texts import nl
-from bot.wiring import assemble
+from bot.mail import Mailer
+from bot.notify import deliver_telegram_notices, notify_brokers
+from bot.settings import Settings
+from bot.wiring import Assembly, assemble
+from web.app import create_app
 
 log = logging.getLogger(__name__)
+DELIVERY_INTERVAL = 1.0
+
+
+def mailer_for(settings: Settings) -> Mailer:
+    return Mailer(
+        outbox=settings.outbox_dir,
+        sender=settings.smtp_from,
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        user=settings.smtp_user,
+        password=settings.smtp_password,
+        starttls=settings.smtp_starttls,
+    )
+
+
+def build_assistant(assembly: Assembly, settings: Settings) -> Assistant:
+    mailer = mailer_for(settings)
+    assistant = Assistant(assembly.db, assembly.matcher)
+    assistant.on_submitted = lambda draft_id: notify_brokers(
+        assembly.db, draft_id, mailer, settings.base_url, utc_now()
+    )
+    return assistant
+
+
+def telegram_webhook_route(app: Application, secret: str) -> Route:
+    async def receive(request: Request) -> Response:
+        if not secrets.compare_digest(request.headers.get("X-Telegram-Bot-Api-Secret-Token", ""), secret):
+            return Response(status_code=403)
+        try:
+            data = await request.json()
+        except ValueError:
+            return Response(status_code=400)
+        await app.update_queue.put(Update.de_json(data, app.bot))
+        return Response()
+
+    return Route("/telegram", receive, methods=["POST"])
+
+
+class Service:
+    """The web server and the optional Telegram bot in one event loop."""
+
+    def __init__(self, settings: Settings, assembly: Assembly) -> None:
+        self.settings = settings
+        self.assembly = assembly
+        self.assistant = build_assistant(assembly, settings)
+        self.telegram = (
+            build_application(self.assistant, settings.telegram_token, settings.telegram_base_url)
+            if settings.telegram_token
+            else None
+        )
+        self.secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
+        extra: list[BaseRoute] = []
+        if self.telegram and settings.telegram_webhook_url:
+            extra.append(telegram_webhook_route(self.telegram, self.secret))
+        self.web = create_app(
+            assembly.db,
+            clock=utc_now,
+            secure_cookies=settings.base_url.startswith("https://"),
+            db_lock=self.assistant.lock,
+            assistant=self.assistant,
+            extra_routes=extra,
+        )
+        self.server = uvicorn.Server(
+            uvicorn.Config(self.web, host=settings.host, port=settings.port, log_level="warning", lifespan="off")
+        )
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+
+    async def run(self) -> None:
+        settings, telegram = self.settings, self.telegram
+        delivery: asyncio.Task[Any] | None = None
+        if telegram:
+            await telegram.initialize()
+            if telegram.post_init:
+                await telegram.post_init(telegram)
+            await telegram.start()
+            if settings.telegram_webhook_url:
+                await telegram.bot.set_webhook(
+                    settings.telegram_webhook_url, secret_token=self.secret, allowed_updates=Update.ALL_TYPES
+                )
+                mode = f"webhook {settings.telegram_webhook_url}"
+            else:
+                assert telegram.updater is not None
+                await telegram.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+                mode = "polling"
+            log.warning(texts.nl.RUN_TELEGRAM.format(mode=mode))
+            delivery = asyncio.create_task(deliver_forever(self.assembly, self.assistant, telegram))
+        else:
+            log.warning(texts.nl.RUN_NO_TELEGRAM)
+        log.warning(texts.nl.RUN_WEB.format(url=settings.base_url))
+        try:
+            await self.server.serve()
+        finally:
+            if delivery:
+                delivery.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await delivery
+            if telegram:
+                if telegram.updater and telegram.updater.running:
+                    await telegram.updater.stop()
+                await telegram.stop()
+                await telegram.shutdown()
+
+
+async def deliver_forever(assembly: Assembly, assistant: Assistant, telegram: Application) -> None:
+    async def send(user_ref: str, text: str, kind: str, draft_id: str) -> None:
+        markup = None
+        if kind == "changes_requested":
+            language = await asyncio.to_thread(assistant.language_of, "telegram", user_ref)
+            label = texts.for_language(language).OPTION_ANSWER
+            markup = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=f"answer:{draft_id}"[:64])]])
+        await telegram.bot.send_message(
+            int(user_ref), html.escape(text, quote=False), parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+
+    while True:
+        try:
+            await deliver_telegram_notices(assembly.db, assistant.lock, send, utc_now)
+        except Exception:
+            log.exception("Delivering notices failed; will try again")
+        await asyncio.sleep(DELIVERY_INTERVAL)
 
 
 def run_service(settings: Settings) -> None:
-    if not settings.telegram_token:
-        raise SettingsError(nl.RUN_NO_CHANNEL)
-    assembly = assemble(settings)
-    app = build_application(
-        Assistant(assembly.db, assembly.matcher), settings.telegram_token, settings.telegram_base_url
-    )
-    if settings.telegram_webhook_url:
-        secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
-        log.warning(nl.RUN_TELEGRAM.format(mode=f"webhook op {settings.host}:{settings.port}"))
-        app.run_webhook(
-            listen=settings.host,
-            port=settings.port,
-            url_path="telegram",
-            webhook_url=settings.telegram_webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        log.warning(nl.RUN_TELEGRAM.format(mode="polling"))
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    service = Service(settings, assemble(settings))
+    # uvicorn shuts down gracefully on Ctrl-C/SIGTERM, then re-raises the signal: that is a
+    # normal stop, not an error.
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(service.run())
+    log.warning(texts.nl.RUN_STOPPED)

@@ -27,6 +27,22 @@ class Settings:
     telegram_webhook_secret: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    public_url: str = ""
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_from: str = "vraagwijzer@localhost"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+
+    @property
+    def base_url(self) -> str:
+        """Where people reach the web pages; links in mails and login links use it."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
 
     @property
     def database_path(self) -> Path:
@@ -70,7 +86,26 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
         host=env.get("VRAAGWIJZER_HOST", "").strip() or "127.0.0.1",
         port=_int(env, "VRAAGWIJZER_PORT", 8000, 1, 65535),
+        public_url=_public_url(env.get("VRAAGWIJZER_PUBLIC_URL", "").strip()),
+        smtp_host=env.get("VRAAGWIJZER_SMTP_HOST", "").strip() or None,
+        smtp_port=_int(env, "VRAAGWIJZER_SMTP_PORT", 587, 1, 65535),
+        smtp_from=env.get("VRAAGWIJZER_SMTP_FROM", "").strip() or "vraagwijzer@localhost",
+        smtp_user=env.get("VRAAGWIJZER_SMTP_USER", "").strip() or None,
+        smtp_password=env.get("VRAAGWIJZER_SMTP_PASSWORD") or None,
+        smtp_starttls=env.get("VRAAGWIJZER_SMTP_STARTTLS", "1").strip().lower() not in ("0", "false", "nee", "no"),
     )
+
+
+def _public_url(value: str) -> str:
+    if value and not value.startswith(("http://", "https://")):
+        raise SettingsError(
+            nl.BAD_SETTING.format(
+                name="VRAAGWIJZER_PUBLIC_URL",
+                value=value,
+                reason="geef een volledige URL, zoals https://vraagwijzer.example.nl",
+            )
+        )
+    return value.rstrip("/")
 
 
 def _base_url(value: str) -> str | None:

@@ -39,7 +39,9 @@ def open_db(settings: Settings) -> Database:
     except OSError as error:
         raise SettingsError(nl.DATA_DIR_UNUSABLE.format(path=settings.data_dir, reason=error)) from error
     db = open_database(settings.database_path)
-    ensure_knowledge(db)
+    from bot.assistant import utc_now
+
+    ensure_knowledge(db, utc_now())
     return db
 
 

@@ -53,7 +53,22 @@ def load_example_data(db: Database) -> dict[str, int]:
     return counts
 
 
-def ensure_knowledge(db: Database) -> None:
-    """Load the example data on first start, when no knowledge has been imported yet."""
+EXAMPLE_BROKERS: tuple[tuple[str, str, str, str], ...] = tuple(
+    (f"Voorbeeldmakelaar {side.upper()} {region}", f"{side}.{region}@vraagwijzer.example", region, side)
+    for region in ("oost", "midden", "west")
+    for side in ("rijk", "ho")
+)
+
+
+def ensure_knowledge(db: Database, now: str = "") -> None:
+    """Load the example data on first start, when no knowledge has been imported yet, with an
+    example broker duo per region (addresses on the reserved .example domain) to log in with."""
     if is_empty(db):
         load_example_data(db)
+        from knowledge import review
+
+        if not review.brokers(db):
+            for name, email, region, side in EXAMPLE_BROKERS:
+                review.add_broker(
+                    db, name=name, email=email, region=region, side=side, now=now or "1970-01-01T00:00:00+00:00"
+                )

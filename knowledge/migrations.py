@@ -168,3 +168,27 @@ def m004_brokers_and_approvals(db: Database) -> None:
         "PRIMARY KEY (draft_id, round, side), UNIQUE (draft_id, round, broker_id))"
     )
     db.table("drafts").add_column("review_round", int, not_null_default=1)
+
+
+@migrations()
+def m005_login_tokens_and_sessions(db: Database) -> None:
+    """Single-use login links and broker sessions; only hashes of the secrets are stored."""
+    db.execute(
+        "CREATE TABLE login_tokens (token_hash TEXT PRIMARY KEY, broker_id INTEGER NOT NULL REFERENCES brokers(id), "
+        "created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, broker_id INTEGER NOT NULL REFERENCES brokers(id), "
+        "csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)"
+    )
+
+
+@migrations()
+def m006_notices(db: Database) -> None:
+    """Messages to civil servants about their drafts, kept until delivered: a push channel
+    (Telegram) sends them at once, others show them at the user's next turn."""
+    db.execute(
+        "CREATE TABLE notices (id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, user_ref TEXT NOT NULL, "
+        "draft_id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, created_at TEXT NOT NULL, delivered_at TEXT)"
+    )
+    db.execute("CREATE INDEX notices_pending ON notices(channel, user_ref) WHERE delivered_at IS NULL")

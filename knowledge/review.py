@@ -175,17 +175,7 @@ def take_over(db: Database, draft_id: str, broker: Broker, now: str) -> Submitte
         raise ReviewError(f"Dit concept is al {draft.state}.")
     with db.atomic():
         db.execute("UPDATE drafts SET region = ?, updated_at = ? WHERE id = ?", [broker.region, now, draft_id])
-        intakes.append_event(
-            db,
-            Event(
-                draft_id,
-                now,
-                broker.actor,
-                draft.state,
-                draft.state,
-                f"overgenomen van regio {draft.region} door regio {broker.region}",
-            ),
-        )
+        _note(db, draft, broker, now, f"overgenomen van regio {draft.region} door regio {broker.region}")
     return intakes.get_draft(db, draft_id)
 
 
@@ -204,7 +194,102 @@ def _round(db: Database, draft_id: str) -> int:
     return int(row[0])
 
 
+def _note(db: Database, draft: SubmittedDraft, broker: Broker, now: str, comment: str) -> None:
+    """An event that changes no state: an edit, a take-over, a change of suggestions."""
+    intakes.append_event(db, Event(draft.id, now, broker.actor, draft.state, draft.state, comment))
+
+
 def _move(db: Database, draft: SubmittedDraft, to_state: str, actor: str, now: str, comment: str) -> None:
     current = intakes.get_draft(db, draft.id).state
     db.execute("UPDATE drafts SET state = ?, updated_at = ? WHERE id = ?", [to_state, now, draft.id])
     intakes.append_event(db, Event(draft.id, now, actor, current, to_state, comment))
+
+
+EDITABLE_FIELDS = (
+    "title",
+    "main_question",
+    "sub_questions",
+    "background",
+    "objective",
+    "scope",
+    "deliverables",
+    "constraints",
+)
+
+
+def edit_draft(db: Database, draft_id: str, broker: Broker, changes: dict[str, Any], now: str) -> SubmittedDraft:
+    """Brokers improve the wording; each changed field is an event with before and after."""
+    draft = intakes.get_draft(db, draft_id)
+    _check_may_act(draft, broker)
+    if draft.state in CLOSED:
+        raise ReviewError(f"Dit concept is {draft.state}; bewerken kan niet meer.")
+    updated = dict(draft.draft)
+    edits = []
+    for field, value in changes.items():
+        if field not in EDITABLE_FIELDS:
+            raise ReviewError(f"Het veld {field!r} kan niet worden bewerkt.")
+        value = [v.strip() for v in value if v.strip()] if isinstance(value, list) else str(value).strip()
+        if field in ("title", "main_question") and not value:
+            raise ReviewError("Titel en hoofdvraag mogen niet leeg zijn.")
+        if updated.get(field) != value:
+            edits.append((field, updated.get(field), value))
+            updated[field] = value
+    if not edits:
+        return draft
+    with db.atomic():
+        db.execute(
+            "UPDATE drafts SET draft = ?, title = ?, updated_at = ? WHERE id = ?",
+            [json.dumps(updated, ensure_ascii=False), updated.get("title", draft.title), now, draft_id],
+        )
+        for field, before, after in edits:
+            _note(
+                db,
+                draft,
+                broker,
+                now,
+                json.dumps({"field": field, "before": before, "after": after}, ensure_ascii=False),
+            )
+    return intakes.get_draft(db, draft_id)
+
+
+def set_suggestions(
+    db: Database,
+    draft_id: str,
+    broker: Broker,
+    *,
+    groups: list[dict[str, Any]],
+    similar: list[dict[str, Any]] | None,
+    reason: str,
+    now: str,
+) -> SubmittedDraft:
+    """Replace the suggested groups (and optionally similar assignments), with an event that
+    records which groups went in and out."""
+    draft = intakes.get_draft(db, draft_id)
+    _check_may_act(draft, broker)
+    if draft.state in CLOSED:
+        raise ReviewError(f"Dit concept is {draft.state}; bewerken kan niet meer.")
+    before = [g["id"] for g in draft.draft.get("suggested_groups", [])]
+    updated = {**draft.draft, "suggested_groups": groups}
+    if similar is not None:
+        updated["similar_assignments"] = similar
+    with db.atomic():
+        db.execute(
+            "UPDATE drafts SET draft = ?, updated_at = ? WHERE id = ?",
+            [json.dumps(updated, ensure_ascii=False), now, draft_id],
+        )
+        _note(
+            db,
+            draft,
+            broker,
+            now,
+            json.dumps(
+                {
+                    "field": "suggested_groups",
+                    "reason": reason,
+                    "before": before,
+                    "after": [g["id"] for g in groups],
+                },
+                ensure_ascii=False,
+            ),
+        )
+    return intakes.get_draft(db, draft_id)

@@ -54,3 +54,10 @@ def real_encoder():  # type: ignore[no-untyped-def]
 
     configure_threads(2)
     return SentenceEncoder()
+
+
+@pytest.fixture
+def service_parts(small_db: Database, tmp_path: Path) -> Iterator[tuple[Database, FakeEncoder, Matcher]]:
+    encoder = FakeEncoder()
+    indexes, _ = open_indexes(small_db, tmp_path / "index", encoder)
+    yield small_db, encoder, Matcher(small_db, indexes, encoder, QueryExpander(thesaurus_entries()))

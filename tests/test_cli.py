@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -144,13 +145,51 @@ def test_import_with_errors_lists_problems_and_changes_nothing(tmp_path: Path) -
     assert run(tmp_path, "export", "groups").stdout == before
 
 
-def test_run_without_a_channel_says_what_to_set(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_run_serves_the_web_pages_and_stops_cleanly(tmp_path: Path, data_dir: Path) -> None:
+    import signal
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-    env["VRAAGWIJZER_DATA_DIR"] = str(tmp_path)
+    env.update({"VRAAGWIJZER_DATA_DIR": str(data_dir), "VRAAGWIJZER_PORT": str(port), "VRAAGWIJZER_THREADS": "2"})
+    service = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/chat", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and service.poll() is None, "the service did not start"
+                time.sleep(0.2)
+        assert response.status_code == 200 and "Vraagwijzer" in response.text
+        assert httpx.get(f"http://127.0.0.1:{port}/queue").status_code == 401
+    finally:
+        service.send_signal(signal.SIGINT)
+        _, stderr = service.communicate(timeout=30)
+    assert service.returncode == 0, stderr
+    assert "Geen TELEGRAM_BOT_TOKEN" in stderr
+
+
+def test_login_link_for_a_broker(tmp_path: Path) -> None:
+    run(tmp_path, "brokers", "add", "--name", "A", "--email", "a@oost.nl", "--region", "oost", "--side", "ho")
+    env_url = {"VRAAGWIJZER_PUBLIC_URL": "https://vraagwijzer.example.nl"}
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"], capture_output=True, text=True, env=env, check=False, timeout=120
+        [sys.executable, "-m", "bot.cli", "brokers", "login-link", "a@oost.nl"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "VRAAGWIJZER_DATA_DIR": str(tmp_path), **env_url},
     )
-    assert_one_line_error(result, "TELEGRAM_BOT_TOKEN")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"https://vraagwijzer\.example\.nl/login/[\w-]{40,}\n", result.stdout)
+    assert_one_line_error(run(tmp_path, "brokers", "login-link", "nobody@oost.nl"), "Geen makelaar")
 
 
 def test_bad_telegram_base_url_is_explained(tmp_path: Path) -> None:
@@ -210,7 +249,8 @@ def test_brokers_and_drafts_commands(tmp_path: Path) -> None:
     )
     assert_one_line_error(again, "al een makelaar")
     listed = json.loads(run(tmp_path, "brokers", "list", "--json").stdout)
-    assert [(b["email"], b["region"], b["side"]) for b in listed] == [("rijk.oost@example.nl", "oost", "rijk")]
+    assert ("rijk.oost@example.nl", "oost", "rijk") in [(b["email"], b["region"], b["side"]) for b in listed]
+    assert len([b for b in listed if b["email"].endswith("@vraagwijzer.example")]) == 6  # example duos
 
     db = open_database(tmp_path / "vraagwijzer.db")
     intakes.submit_draft(

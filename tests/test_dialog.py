@@ -186,3 +186,45 @@ def test_two_users_do_not_mix(assistant: Assistant, small_db: Database) -> None:
     run_intake(assistant, FULL_INTAKE[:2], user="b")
     assert intakes.load_conversation(small_db, CHANNEL, "a").step == "problem"
     assert intakes.load_conversation(small_db, CHANNEL, "b").step == "organisation"
+
+
+def test_brokers_question_arrives_and_the_answer_goes_back_to_the_queue(
+    assistant: Assistant, small_db: Database
+) -> None:
+    from bot.notify import notify_change
+    from knowledge import review
+
+    run_intake(assistant, FULL_INTAKE)
+    say(assistant, choice="review:submit")
+    draft_id = intakes.drafts_of(small_db, CHANNEL, "u1")[0].id
+    broker = review.add_broker(
+        small_db, name="R", email="r@oost.nl", region="oost", side="rijk", now="2026-11-28T11:00:00+00:00"
+    )
+    review.request_changes(small_db, draft_id, broker, "Welke laptops vallen eronder?", "2026-11-28T11:00:00+00:00")
+    notify_change(small_db, draft_id, "2026-11-28T11:00:00+00:00")
+
+    told = say(assistant, "/status")
+    assert "Welke laptops vallen eronder?" in joined(told)
+    assert f"answer:{draft_id}" in options(told)
+    assert "Typ uw antwoord" in joined(say(assistant, choice=f"answer:{draft_id}"))
+    done = say(assistant, "Alle laptops van medewerkers met thuiswerkplek")
+    assert "weer klaar" in joined(done)
+    stored = intakes.get_draft(small_db, draft_id)
+    assert stored.state == "submitted" and "thuiswerkplek" in stored.draft["background"]
+    assert intakes.events_of(small_db, draft_id)[-1].comment == "Alle laptops van medewerkers met thuiswerkplek"
+    assert "Welke laptops" not in joined(say(assistant, "/status"))  # shown once
+
+
+def test_someone_else_cannot_answer_for_a_draft(assistant: Assistant, small_db: Database) -> None:
+    from knowledge import review
+
+    run_intake(assistant, FULL_INTAKE)
+    say(assistant, choice="review:submit")
+    draft_id = intakes.drafts_of(small_db, CHANNEL, "u1")[0].id
+    broker = review.add_broker(
+        small_db, name="R", email="r@oost.nl", region="oost", side="rijk", now="2026-11-28T11:00:00+00:00"
+    )
+    review.request_changes(small_db, draft_id, broker, "Vraag?", "2026-11-28T11:00:00+00:00")
+    say(assistant, choice=f"answer:{draft_id}", user="intruder")
+    assert "geen vraag" in joined(say(assistant, "Mijn antwoord als iemand anders", user="intruder"))
+    assert intakes.get_draft(small_db, draft_id).state == "changes_requested"

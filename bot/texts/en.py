@@ -276,3 +276,16 @@ DOCUMENT_LABELS = {
     "region": "Region",
     "details": "Details",
 }
+STATUS_CHANGE = {
+    "in_review": "Your question {id} (“{title}”) is in review: one of the knowledge brokers approved it; the second is still looking.",
+    "approved": "Good news: your question {id} (“{title}”) was approved by both knowledge brokers. It now goes to fitting research groups.",
+    "changes_requested": "The knowledge brokers have a question about {id} (“{title}”): {comment}\nYou can answer here.",
+    "rejected": "Your question {id} (“{title}”) will not be taken further. The brokers' explanation: {comment}",
+    "withdrawn": "Your question {id} was withdrawn.",
+    "other": "The status of your question {id} (“{title}”) is now: {state}.",
+}
+OPTION_ANSWER = "Answer"
+ANSWER_PROMPT = "Type your answer to the knowledge brokers' question about {id}:"
+ANSWER_SENT = "Thank you. Your answer was added and question {id} is back with the knowledge brokers."
+ANSWER_NOT_OPEN = "There is no open question from the brokers for {id} anymore."
+ANSWER_HEADING = "Addition by the submitter"

@@ -326,9 +326,6 @@ OPTION_RESUME = "Verder gaan"
 OPTION_RESTART = "Opnieuw beginnen"
 EDITED = "Ik lees alleen nieuwe berichten. Stuur uw aanpassing als nieuw bericht, of typ ‘terug’."
 CONSOLE_HINT = "Typ uw antwoord, of het nummer van een optie. Ctrl-D of /stop om te stoppen (alles wordt bewaard)."
-RUN_NO_CHANNEL = (
-    "Er is nog geen kanaal om te starten: zet TELEGRAM_BOT_TOKEN, of probeer het gesprek met `vraagwijzer chat`."
-)
 RUN_TELEGRAM = "Telegram-bot gestart ({mode}); stoppen met Ctrl-C."
 DOCUMENT_LABELS = {
     "main_question": "Hoofdvraag",
@@ -347,3 +344,33 @@ DOCUMENT_LABELS = {
     "region": "Regio",
     "details": "Gegevens",
 }
+STATUS_CHANGE = {
+    "in_review": "Uw vraag {id} (“{title}”) is in behandeling: een van de kennismakelaars heeft hem goedgekeurd; de tweede kijkt er nog naar.",
+    "approved": "Goed nieuws: uw vraag {id} (“{title}”) is goedgekeurd door beide kennismakelaars. Hij gaat nu naar passende onderzoeksgroepen.",
+    "changes_requested": "De kennismakelaars hebben een vraag over {id} (“{title}”): {comment}\nU kunt hier antwoorden.",
+    "rejected": "Uw vraag {id} (“{title}”) is niet doorgezet. Toelichting van de makelaars: {comment}",
+    "withdrawn": "Uw vraag {id} is ingetrokken.",
+    "other": "De status van uw vraag {id} (“{title}”) is nu: {state}.",
+}
+OPTION_ANSWER = "Beantwoorden"
+ANSWER_PROMPT = "Typ uw antwoord op de vraag van de kennismakelaars over {id}:"
+ANSWER_SENT = "Dank u. Uw antwoord is toegevoegd en de vraag {id} staat weer klaar voor de kennismakelaars."
+ANSWER_NOT_OPEN = "Er staat geen vraag van de makelaars meer open voor {id}."
+ANSWER_HEADING = "Aanvulling van de indiener"
+BROKER_NEW_DRAFT_SUBJECT = "Nieuwe onderzoeksvraag {id} van {organisation}"
+BROKER_NEW_DRAFT = (
+    "Er wacht een onderzoeksvraag op uw beoordeling.\n\n{id} · {organisation}\n{title}\n\nHoofdvraag: {question}\n\n"
+    "Bekijken en beoordelen: {link}"
+)
+LOGIN_MAIL_SUBJECT = "Uw inloglink voor Vraagwijzer"
+RUN_NO_TELEGRAM = "Geen TELEGRAM_BOT_TOKEN gezet: alleen de webdienst draait (dashboard en webchat)."
+RUN_WEB = (
+    "Vraagwijzer draait op {url} (webchat: {url}/chat). Makelaars loggen in met een link van "
+    "`vraagwijzer brokers login-link E-MAIL`, bijvoorbeeld: .venv/bin/vraagwijzer brokers login-link rijk.oost@vraagwijzer.example"
+)
+CHAT_TITLE = "Vraagwijzer"
+CHAT_INTRO = "Beschrijf een digitaal vraagstuk van uw organisatie; ik help er een onderzoeksvraag van te maken."
+CHAT_START = "Beginnen"
+CHAT_SEND = "Versturen"
+CHAT_LABEL = "Uw antwoord"
+RUN_STOPPED = "Vraagwijzer is gestopt."

@@ -1,0 +1,50 @@
+"""Notices to civil servants about their drafts, stored until delivered (restarts lose none)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: int
+    channel: str
+    user_ref: str
+    draft_id: str
+    kind: str
+    text: str
+    created_at: str
+    delivered_at: str | None = None
+
+
+def add_notice(db: Database, *, channel: str, user_ref: str, draft_id: str, kind: str, text: str, now: str) -> Notice:
+    table = db.table("notices")
+    table.insert(
+        {
+            "channel": channel,
+            "user_ref": user_ref,
+            "draft_id": draft_id,
+            "kind": kind,
+            "text": text,
+            "created_at": now,
+            "delivered_at": None,
+        }
+    )
+    return Notice(**next(iter(db["notices"].rows_where("id = ?", [table.last_rowid]))))
+
+
+def pending_notices(db: Database, channel: str | None = None, user_ref: str | None = None) -> list[Notice]:
+    where, params = ["delivered_at IS NULL"], []
+    if channel:
+        where.append("channel = ?")
+        params.append(channel)
+    if user_ref:
+        where.append("user_ref = ?")
+        params.append(user_ref)
+    return [Notice(**row) for row in db["notices"].rows_where(" AND ".join(where), params, order_by="id")]
+
+
+def mark_delivered(db: Database, notice_id: int, now: str) -> None:
+    db.execute("UPDATE notices SET delivered_at = ? WHERE id = ?", [now, notice_id])

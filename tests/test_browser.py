@@ -1,0 +1,109 @@
+"""The dashboard in a real headless Chromium (Debian's, driven by Playwright): two brokers
+log in with links, edit and approve; the civil servant hears it in Telegram (stand-in)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from bot.assistant import utc_now
+from knowledge import intakes, review, sessions
+from tests.telegram_standin import BotApiStandIn
+from tests.test_service import RunningService, make_service, wait_http
+from tests.test_telegram_bot import finish_intake, free_port, intake_until_problem, wait_text
+
+CHROMIUM = os.environ.get("VRAAGWIJZER_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not shutil.which(CHROMIUM):
+        message = f"Chromium ontbreekt ({CHROMIUM}); installeer het met: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def off_loop(step: Any) -> None:
+    """Playwright's sync API runs an event loop in this thread; the stand-in's blocking waits
+    belong in a thread without one."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            step()
+        except BaseException as error:  # re-raised in the test thread
+            errors.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(60)
+    if errors:
+        raise errors[0]
+
+
+def login_link(db: Database, email: str, base: str) -> str:
+    return f"{base}/login/{sessions.create_login_token(db, review.broker_by_email(db, email), utc_now())}"
+
+
+def test_duo_reviews_and_approves_in_the_browser(chromium, service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = service_parts[0]
+    review.add_broker(db, name="Rijk Oost", email="rijk@oost.nl", region="oost", side="rijk", now=utc_now())
+    review.add_broker(db, name="HO Oost", email="ho@oost.nl", region="oost", side="ho", now=utc_now())
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with BotApiStandIn() as standin, RunningService(make_service(service_parts, tmp_path, standin, port)):
+        wait_http(f"{base}/queue")
+        off_loop(lambda: (intake_until_problem(standin, 1001), finish_intake(standin, 1001)))
+        draft_id = intakes.drafts_of(db, "telegram", "1001")[0].id
+
+        rijk = chromium.new_context(viewport={"width": 1280, "height": 900})
+        page = rijk.new_page()
+        page.goto(login_link(db, "rijk@oost.nl", base))
+        assert page.url.endswith("/queue")
+        page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
+        page.get_by_role("link", name=draft_id).click()
+        page.get_by_label("Hoofdvraag").fill("Hoe kan DUO updates binnen een week op alle laptops uitrollen?")
+        page.get_by_role("button", name="Opslaan").click()
+        assert "Opgeslagen." in page.content()
+        page.get_by_role("button", name="Goedkeuren (kant rijk)").click()
+        assert "in behandeling" in page.content()
+        page.screenshot(path=str(ARTIFACTS / "draft.png"), full_page=True)
+
+        ho = chromium.new_context()
+        second = ho.new_page()
+        second.goto(login_link(db, "ho@oost.nl", base))
+        second.goto(f"{base}/drafts/{draft_id}")
+        second.get_by_role("button", name="Goedkeuren (kant ho)").click()
+        assert "goedgekeurd" in second.content()
+        off_loop(lambda: wait_text(standin, 1001, "goedgekeurd door beide kennismakelaars"))
+        rijk.close()
+        ho.close()
+    draft = intakes.get_draft(db, draft_id)
+    assert draft.state == "approved"
+    assert draft.draft["main_question"] == "Hoe kan DUO updates binnen een week op alle laptops uitrollen?"
+    assert (ARTIFACTS / "queue.png").stat().st_size > 0

@@ -1,0 +1,70 @@
+"""Mail to brokers through a real SMTP server on loopback (aiosmtpd), and the outbox fallback."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from email import message_from_bytes
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from bot.mail import Mailer
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content)))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Collector, int]]:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield collector, port
+    finally:
+        controller.stop()
+
+
+def test_mail_goes_out_over_smtp(smtp: tuple[Collector, int], tmp_path: Path) -> None:
+    collector, port = smtp
+    mailer = Mailer(
+        outbox=tmp_path / "outbox", sender="vraagwijzer@example.nl", host="127.0.0.1", port=port, starttls=False
+    )
+    assert mailer.send("makelaar@example.nl", "Nieuwe onderzoeksvraag VW-1", "Bekijken: http://x/drafts/VW-1") == "smtp"
+    ((recipients, message),) = collector.messages
+    assert recipients == ["makelaar@example.nl"]
+    assert message["Subject"] == "Nieuwe onderzoeksvraag VW-1" and message["From"] == "vraagwijzer@example.nl"
+    assert "http://x/drafts/VW-1" in message.get_payload(decode=True).decode()
+    assert not (tmp_path / "outbox").exists()
+
+
+def test_without_smtp_mail_is_filed_in_the_outbox(tmp_path: Path) -> None:
+    path = Mailer(outbox=tmp_path / "outbox", sender="v@example.nl").send("m@example.nl", "Onderwerp", "Tekst é")
+    filed = Path(path).read_bytes()
+    assert b"Subject: Onderwerp" in filed and b"To: m@example.nl" in filed
+
+
+def test_smtp_down_loses_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens here
+    mailer = Mailer(outbox=tmp_path / "outbox", sender="v@example.nl", host="127.0.0.1", port=port, starttls=False)
+    with caplog.at_level(logging.WARNING):
+        path = mailer.send("m@example.nl", "Onderwerp", "Tekst")
+    assert Path(path).exists() and "outbox" in caplog.text

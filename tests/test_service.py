@@ -1,0 +1,155 @@
+"""`vraagwijzer run` as one process: web pages and the Telegram bot in one event loop. A civil
+servant submits in Telegram, the duo approves in the web pages, the civil servant hears it."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from pathlib import Path
+
+import httpx
+from sqlite_utils import Database
+
+from bot.assistant import utc_now
+from bot.service import Service
+from bot.settings import Settings
+from bot.wiring import Assembly
+from knowledge import intakes, review, sessions
+from tests.telegram_standin import BotApiStandIn
+from tests.test_telegram_bot import finish_intake, free_port, intake_until_problem, wait_text
+
+TOKEN = "123456:SERVICE"
+
+
+class RunningService:
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.thread = threading.Thread(target=lambda: asyncio.run(service.run()), daemon=True)
+
+    def __enter__(self) -> RunningService:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.service.stop()
+        self.thread.join(20)
+        assert not self.thread.is_alive()
+
+
+def wait_http(url: str) -> None:
+    for _ in range(200):
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.TransportError:
+            threading.Event().wait(0.05)
+    raise AssertionError(f"{url} did not come up")
+
+
+def make_service(parts, tmp_path: Path, standin: BotApiStandIn | None, port: int, **extra) -> Service:  # type: ignore[no-untyped-def]
+    db, encoder, matcher = parts
+    settings = Settings(
+        data_dir=tmp_path,
+        model=None,
+        threads=1,
+        log_level="WARNING",
+        port=port,
+        telegram_token=TOKEN if standin else None,
+        telegram_base_url=standin.base_url if standin else None,
+        **extra,
+    )
+    return Service(settings, Assembly(db, encoder, matcher.indexes, matcher, []))
+
+
+def login(client: httpx.Client, db: Database, base: str, email: str) -> str:
+    token = sessions.create_login_token(db, review.broker_by_email(db, email), utc_now())
+    response = client.get(f"{base}/login/{token}", follow_redirects=True)
+    assert response.status_code == 200, response.text
+    return re.search(r'name="csrf" value="([^"]+)"', response.text).group(1)  # type: ignore[union-attr]
+
+
+def test_submit_in_telegram_approve_on_the_web_hear_it_in_telegram(service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = service_parts[0]
+    now = "2026-01-01T00:00:00+00:00"
+    review.add_broker(db, name="Rijk Oost", email="rijk@oost.nl", region="oost", side="rijk", now=now)
+    review.add_broker(db, name="HO Oost", email="ho@oost.nl", region="oost", side="ho", now=now, telegram_id="9001")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with BotApiStandIn() as standin, RunningService(make_service(service_parts, tmp_path, standin, port)):
+        standin.add_user(9001)
+        wait_http(f"{base}/queue")
+        intake_until_problem(standin, 1001)
+        finish_intake(standin, 1001)
+        draft_id = intakes.drafts_of(db, "telegram", "1001")[0].id
+        # The duo hears of the new draft: Telegram for the broker with an id, e-mail for the other.
+        wait_text(standin, 9001, draft_id)
+        mails = list((tmp_path / "outbox").glob("*.eml"))
+        assert len(mails) == 1 and f"{base}/drafts/{draft_id}" in mails[0].read_text()
+        with httpx.Client() as rijk, httpx.Client() as ho:
+            csrf = login(rijk, db, base, "rijk@oost.nl")
+            assert rijk.post(f"{base}/drafts/{draft_id}/rematch", data={"csrf": csrf}).status_code == 303
+            rematched = intakes.get_draft(db, draft_id).draft["suggested_groups"]
+            assert rematched and rematched[0]["id"] in ("grp-saxion-cyber", "grp-hu-cyber")
+            for client, email in ((rijk, "rijk@oost.nl"), (ho, "ho@oost.nl")):
+                csrf = login(client, db, base, email)
+                approved = client.post(f"{base}/drafts/{draft_id}/approve", data={"csrf": csrf})
+                assert approved.status_code == 303
+        wait_text(standin, 1001, "in behandeling")
+        wait_text(standin, 1001, "goedgekeurd door beide kennismakelaars")
+    assert intakes.get_draft(db, draft_id).state == "approved"
+
+
+def test_webhook_route_checks_the_secret(service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with (
+        BotApiStandIn() as standin,
+        RunningService(
+            make_service(
+                service_parts,
+                tmp_path,
+                standin,
+                port,
+                telegram_webhook_url="https://vw.example/telegram",
+                telegram_webhook_secret="s3cret",
+            )
+        ),
+    ):
+        wait_http(f"{base}/queue")
+        standin.wait_for(lambda: standin.webhook, 10)
+        assert standin.webhook == {"url": "https://vw.example/telegram", "secret_token": "s3cret"}
+        standin.send_command(6006, "/start")
+        update = standin.pop_updates()[0]
+        assert (
+            httpx.post(
+                f"{base}/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"}
+            ).status_code
+            == 403
+        )
+        assert (
+            httpx.post(
+                f"{base}/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
+            ).status_code
+            == 200
+        )
+        wait_text(standin, 6006, "Bij welke rijksorganisatie")
+
+
+def test_web_chat_runs_the_same_intake(service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with RunningService(make_service(service_parts, tmp_path, None, port)), httpx.Client() as browser:
+        wait_http(f"{base}/queue")
+        first = browser.get(f"{base}/chat")
+        assert first.status_code == 200 and "Beginnen" in first.text
+        assert "httponly" in first.headers["set-cookie"].lower()
+        csrf = re.search(r'name="csrf" value="([^"]+)"', first.text).group(1)  # type: ignore[union-attr]
+        started = browser.post(f"{base}/chat", data={"csrf": csrf, "text": "/start"})
+        assert "Bij welke rijksorganisatie" in started.text
+        answer = browser.post(f"{base}/chat", data={"csrf": csrf, "text": "<b>duo</b>"})
+        assert "Bedoelt u Dienst Uitvoering Onderwijs" in answer.text and 'value="org:yes"' in answer.text
+        assert "<b>duo</b>" not in answer.text
+        assert browser.post(f"{base}/chat", data={"csrf": "forged", "text": "x"}).status_code == 403
+        stranger = httpx.post(f"{base}/chat", data={"csrf": csrf, "text": "x"})  # no cookie
+        assert stranger.status_code == 403

@@ -1,0 +1,241 @@
+"""The broker dashboard through Starlette's TestClient: every route and permission."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from sqlite_utils import Database
+from starlette.testclient import TestClient
+
+from knowledge import intakes, review, sessions
+from knowledge.records import SubmittedDraft
+from web.app import create_app
+
+NOW = "2026-11-28T10:00:00+00:00"
+LATER = "2026-11-28T10:20:00+00:00"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> str:
+        return self.now
+
+
+DRAFT = {
+    "title": "Updates sneller (DUO)",
+    "organisation": "DUO",
+    "region": "oost",
+    "main_question": "Welke maatregelen kan DUO nemen om updates sneller uit te rollen?",
+    "sub_questions": ["Hoe ziet het nu uit?", "Wat willen medewerkers?", "Welke opties zijn er?"],
+    "background": "<script>alert('x')</script> laptops",
+    "objective": "sneller",
+    "scope": "DUO",
+    "deliverables": ["Advies"],
+    "constraints": [],
+    "form": None,
+    "level": "hbo",
+    "themes": ["cybersecurity"],
+    "kind": "adviserend",
+    "language": "nl",
+    "similar_assignments": [],
+    "suggested_groups": [],
+    "quality": [],
+}
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def setup(small_db: Database, clock: Clock) -> Iterator[tuple[TestClient, Database]]:
+    db = small_db
+    intakes.submit_draft(
+        db,
+        SubmittedDraft(
+            id="VW-2026-WEB001",
+            channel="telegram",
+            user_ref="42",
+            language="nl",
+            state="submitted",
+            organisation="DUO",
+            region="oost",
+            title=DRAFT["title"],
+            intake={"problem": "laptops"},
+            draft=DRAFT,
+            created_at=NOW,
+            updated_at=NOW,
+        ),
+    )
+    for name, email, region, side in (
+        ("Rijk Oost", "rijk@oost.nl", "oost", "rijk"),
+        ("HO Oost", "ho@oost.nl", "oost", "ho"),
+        ("HO West", "ho@west.nl", "west", "ho"),
+    ):
+        review.add_broker(db, name=name, email=email, region=region, side=side, now=NOW)
+    with TestClient(create_app(db, clock=clock), follow_redirects=False) as client:
+        yield client, db
+
+
+def login(client: TestClient, db: Database, email: str) -> str:
+    """Log in through a fresh link; returns the CSRF token of the session."""
+    token = sessions.create_login_token(db, review.broker_by_email(db, email), NOW)
+    response = client.get(f"/login/{token}")
+    assert response.status_code == 303 and response.headers["location"] == "/queue"
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
+    page = client.get("/drafts/VW-2026-WEB001").text
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("path", ["/queue", "/drafts/VW-2026-WEB001", "/drafts/VW-2026-WEB001/docx"])
+def test_anonymous_visitors_see_nothing(setup, path: str) -> None:  # type: ignore[no-untyped-def]
+    client, _ = setup
+    response = client.get(path)
+    assert response.status_code == 401 and "Niet ingelogd" in response.text
+    assert "maatregelen" not in response.text
+
+
+@pytest.mark.parametrize("action", ["approve", "request-changes", "reject", "take-over", "edit"])
+def test_anonymous_actions_are_refused(setup, action: str) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    assert client.post(f"/drafts/VW-2026-WEB001/{action}", data={"csrf": "x"}).status_code == 401
+    assert intakes.get_draft(db, "VW-2026-WEB001").state == "submitted"
+
+
+def test_queue_and_draft_page_escape_what_users_typed(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    login(client, db, "rijk@oost.nl")
+    queue = client.get("/queue")
+    assert queue.status_code == 200 and "VW-2026-WEB001" in queue.text and "cybersecurity" in queue.text
+    page = client.get("/drafts/VW-2026-WEB001")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text and "<script>alert" not in page.text
+    for header in ("content-security-policy", "x-content-type-options", "x-frame-options"):
+        assert header in page.headers
+
+
+def test_four_eyes_through_the_pages(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    first = client.post("/drafts/VW-2026-WEB001/approve", data={"csrf": csrf})
+    assert first.status_code == 303
+    assert intakes.get_draft(db, "VW-2026-WEB001").state == "in_review"
+    twice = client.post("/drafts/VW-2026-WEB001/approve", data={"csrf": csrf})
+    assert twice.status_code == 409 and "al goedgekeurd" in twice.text
+    other = TestClient(client.app, follow_redirects=False)
+    csrf_ho = login(other, db, "ho@oost.nl")
+    assert other.post("/drafts/VW-2026-WEB001/approve", data={"csrf": csrf_ho}).status_code == 303
+    assert intakes.get_draft(db, "VW-2026-WEB001").state == "approved"
+
+
+def test_missing_or_wrong_csrf_is_refused(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    login(client, db, "rijk@oost.nl")
+    assert client.post("/drafts/VW-2026-WEB001/approve").status_code == 403
+    assert client.post("/drafts/VW-2026-WEB001/approve", data={"csrf": "guess"}).status_code == 403
+    assert intakes.get_draft(db, "VW-2026-WEB001").state == "submitted"
+
+
+def test_broker_of_another_region_must_take_over(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "ho@west.nl")
+    refused = client.post("/drafts/VW-2026-WEB001/approve", data={"csrf": csrf})
+    assert refused.status_code == 409 and "neem het eerst over" in refused.text
+    assert client.post("/drafts/VW-2026-WEB001/take-over", data={"csrf": csrf}).status_code == 303
+    assert intakes.get_draft(db, "VW-2026-WEB001").region == "west"
+
+
+def test_edit_is_an_event_with_before_and_after(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    response = client.post(
+        "/drafts/VW-2026-WEB001/edit",
+        data={
+            "csrf": csrf,
+            "title": DRAFT["title"],
+            "main_question": "Hoe kan DUO updates binnen een week uitrollen?",
+            "sub_questions": "A?\nB?\n\nC?",
+        },
+    )
+    assert response.status_code == 303
+    draft = intakes.get_draft(db, "VW-2026-WEB001").draft
+    assert draft["main_question"] == "Hoe kan DUO updates binnen een week uitrollen?"
+    assert draft["sub_questions"] == ["A?", "B?", "C?"]
+    comments = [e.comment for e in intakes.events_of(db, "VW-2026-WEB001")]
+    assert any('"field": "main_question"' in c and "Welke maatregelen" in c for c in comments)
+
+
+def test_request_changes_and_reject_need_their_text(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    empty = client.post("/drafts/VW-2026-WEB001/request-changes", data={"csrf": csrf, "question": " "})
+    assert empty.status_code == 409
+    bad_reason = client.post("/drafts/VW-2026-WEB001/reject", data={"csrf": csrf, "reason": "saai"})
+    assert bad_reason.status_code == 409
+    asked = client.post("/drafts/VW-2026-WEB001/request-changes", data={"csrf": csrf, "question": "Welke data?"})
+    assert asked.status_code == 303
+    assert intakes.get_draft(db, "VW-2026-WEB001").state == "changes_requested"
+
+
+def test_login_link_is_single_use_and_expires(setup, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    token = sessions.create_login_token(db, review.broker_by_email(db, "rijk@oost.nl"), NOW)
+    assert client.get(f"/login/{token}").status_code == 303
+    reused = client.get(f"/login/{token}")
+    assert reused.status_code == 400 and "al gebruikt" in reused.text
+    late = sessions.create_login_token(db, review.broker_by_email(db, "rijk@oost.nl"), NOW)
+    clock.now = LATER
+    expired = client.get(f"/login/{late}")
+    assert expired.status_code == 400 and "verlopen" in expired.text
+    assert client.get("/login/made-up").status_code == 400
+
+
+def test_logout_ends_the_session(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    cookie = client.cookies.get("vw_session")
+    assert client.post("/logout", data={"csrf": csrf}).status_code == 200
+    client.cookies.set("vw_session", cookie or "")
+    assert client.get("/queue").status_code == 401  # the old cookie is worthless now
+
+
+def test_docx_download_and_unknown_draft(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    login(client, db, "rijk@oost.nl")
+    docx = client.get("/drafts/VW-2026-WEB001/docx")
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    assert client.get("/drafts/VW-NOPE").status_code == 404
+    assert client.get("/nowhere").status_code == 404
+
+
+def test_the_civil_servant_is_told_of_every_state_change(setup) -> None:  # type: ignore[no-untyped-def]
+    from knowledge import notices
+
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    client.post("/drafts/VW-2026-WEB001/approve", data={"csrf": csrf})
+    client.post("/drafts/VW-2026-WEB001/request-changes", data={"csrf": csrf, "question": "Welke data?"})
+    told = notices.pending_notices(db, "telegram", "42")
+    assert [n.kind for n in told] == ["in_review", "changes_requested"]
+    assert "Welke data?" in told[1].text
+
+
+def test_brokers_add_and_remove_suggested_groups(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    assert "Lectoraat Digitale Toegankelijkheid" in client.get("/drafts/VW-2026-WEB001").text  # in the picker
+    added = client.post("/drafts/VW-2026-WEB001/groups/add", data={"csrf": csrf, "group_id": "grp-hu-cyber"})
+    assert added.status_code == 303
+    groups = intakes.get_draft(db, "VW-2026-WEB001").draft["suggested_groups"]
+    assert [g["id"] for g in groups] == ["grp-hu-cyber"] and groups[0]["why"] == ["toegevoegd door Rijk Oost"]
+    assert client.post("/drafts/VW-2026-WEB001/groups/add", data={"csrf": csrf, "group_id": "nope"}).status_code == 409
+    removed = client.post("/drafts/VW-2026-WEB001/groups/remove", data={"csrf": csrf, "group_id": "grp-hu-cyber"})
+    assert removed.status_code == 303
+    assert intakes.get_draft(db, "VW-2026-WEB001").draft["suggested_groups"] == []
+    reasons = [e.comment for e in intakes.events_of(db, "VW-2026-WEB001") if "suggested_groups" in e.comment]
+    assert len(reasons) == 2 and "groep toegevoegd" in reasons[0] and "groep verwijderd" in reasons[1]

@@ -1,0 +1,1 @@
+"""The HTTP face of Vraagwijzer: the broker dashboard (more pages follow)."""

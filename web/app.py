@@ -1,0 +1,444 @@
+"""The broker dashboard: login links, the queue, the draft page and review actions.
+
+Server-rendered (Starlette + Jinja2, autoescaped), readable without JavaScript. Every page and
+action needs a logged-in broker; every form carries a CSRF token tied to the session; the
+session cookie is HttpOnly and SameSite. Review rules live in `knowledge.review`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import secrets
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from sqlite_utils import Database
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response, StreamingResponse
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from bot import texts
+from bot.assistant import Assistant
+from bot.dialog import Incoming, Reply, draft_from_json, intake_from_answers
+from bot.document import write_docx
+from bot.drafting import draft as make_draft
+from bot.notify import notify_change
+from knowledge import catalog, intakes, review, sessions
+from knowledge.errors import NotFoundError
+from knowledge.review import Broker, ReviewError
+from knowledge.vocabulary import THEME_LABELS
+
+HERE = Path(__file__).parent
+COOKIE = "vw_session"
+CHAT_COOKIE = "vw_chat"
+MAX_FORM_BYTES = 64 * 1024
+REJECT_LABELS = {
+    "geen_onderzoeksvraag": "Geen vraag voor onderzoek door studenten",
+    "al_onderzocht": "Al eerder onderzocht",
+    "buiten_scope": "Buiten de scope van het programma",
+    "onvoldoende_informatie": "Onvoldoende informatie",
+    "anders": "Anders (zie toelichting)",
+}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def create_app(
+    db: Database,
+    *,
+    clock: Callable[[], str],
+    secure_cookies: bool = False,
+    db_lock: threading.RLock | None = None,
+    assistant: Assistant | None = None,
+    extra_routes: list[BaseRoute] | None = None,
+) -> Starlette:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
+    templates = Jinja2Templates(env=environment)
+    lock = db_lock or threading.RLock()
+    nl = texts.nl
+
+    def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        base = {
+            "region_labels": nl.REGION_OPTION_LABELS,
+            "state_labels": nl.STATE_LABELS,
+            "broker": None,
+            "csrf": "",
+            "message": request.query_params.get("ok", "")[:200],
+            "error": "",
+        }
+        return templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
+
+    def page(request: Request, heading: str, text: str, status: int) -> Response:
+        return render(request, "message.html", status, heading=heading, text=text)
+
+    def current(request: Request) -> tuple[Broker, str] | None:
+        session_id = request.cookies.get(COOKIE)
+        if not session_id:
+            return None
+        with lock:
+            return sessions.session_broker(db, session_id, clock())
+
+    def not_logged_in(request: Request) -> Response:
+        return page(
+            request,
+            "Niet ingelogd",
+            "Log in met de inloglink die u van de beheerder krijgt (`vraagwijzer brokers login-link E-MAIL`).",
+            401,
+        )
+
+    async def checked_form(request: Request, csrf: str) -> dict[str, Any] | None:
+        if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+            return None
+        form = await request.form()
+        if form.get("csrf") != csrf:
+            return None
+        return dict(form)
+
+    async def login(request: Request) -> Response:
+        try:
+            with lock:
+                broker = sessions.redeem_login_token(db, request.path_params["token"], clock())
+                session_id, _ = sessions.create_session(db, broker, clock())
+        except sessions.LoginError as error:
+            return page(request, "Inloggen mislukt", str(error), 400)
+        response = RedirectResponse("/queue", status_code=303)
+        response.set_cookie(
+            COOKIE,
+            session_id,
+            httponly=True,
+            samesite="lax",
+            secure=secure_cookies,
+            max_age=sessions.SESSION_HOURS * 3600,
+        )
+        return response
+
+    async def logout(request: Request) -> Response:
+        who = current(request)
+        if who is None:
+            return not_logged_in(request)
+        if await checked_form(request, who[1]) is None:
+            return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
+        with lock:
+            sessions.end_session(db, request.cookies[COOKIE])
+        response = page(request, "Uitgelogd", "U bent uitgelogd.", 200)
+        response.delete_cookie(COOKIE)
+        return response
+
+    async def queue(request: Request) -> Response:
+        who = current(request)
+        if who is None:
+            return not_logged_in(request)
+        broker, csrf = who
+        params = request.query_params
+        region = params.get("region") if params.get("region") in nl.REGION_OPTION_LABELS else broker.region
+        state = params.get("state") if params.get("state") in nl.STATE_LABELS else ""
+        theme = params.get("theme") if params.get("theme") in THEME_LABELS else ""
+        organisation = params.get("organisation", "").strip()[:100]
+        with lock:
+            found = review.list_drafts(db, state=state or None, region=region)
+            rows = []
+            for d in found:
+                themes = d.draft.get("themes", [])
+                if theme and theme not in themes:
+                    continue
+                if organisation and organisation.lower() not in d.organisation.lower():
+                    continue
+                rows.append(
+                    {
+                        "draft": d,
+                        "themes": ", ".join(THEME_LABELS.get(t, t) for t in themes),
+                        "age": _age(d.created_at, clock()),
+                        "duo": _duo(db, d.id),
+                    }
+                )
+        return render(
+            request,
+            "queue.html",
+            broker=broker,
+            csrf=csrf,
+            rows=rows,
+            region=region,
+            state=state,
+            theme=theme,
+            organisation=organisation,
+            theme_labels=THEME_LABELS,
+        )
+
+    def all_groups() -> list[tuple[str, str]]:
+        with lock:
+            institutions = catalog.institutions(db)
+            return sorted(
+                (g.id, f"{g.name} ({institutions[g.institution_id].short_name or g.institution_id})")
+                for g in catalog.groups(db).values()
+                if g.institution_id in institutions
+            )
+
+    def load(request: Request) -> Any:
+        with lock:
+            return intakes.get_draft(db, request.path_params["draft_id"])
+
+    async def draft_page(request: Request, error: str = "", status: int = 200) -> Response:
+        who = current(request)
+        if who is None:
+            return not_logged_in(request)
+        broker, csrf = who
+        try:
+            d = load(request)
+        except NotFoundError:
+            return page(request, "Niet gevonden", "Dit concept bestaat niet.", 404)
+        with lock:
+            events = intakes.events_of(db, d.id)
+            duo = _duo(db, d.id)
+        return render(
+            request,
+            "draft.html",
+            status,
+            broker=broker,
+            csrf=csrf,
+            d=d,
+            q=d.draft,
+            events=events,
+            duo=duo,
+            error=error,
+            may_act=d.region == broker.region and d.state not in review.CLOSED,
+            can_take_over=d.region != broker.region and d.state not in review.CLOSED,
+            field_labels=nl.FIELD_LABELS,
+            reject_reasons=REJECT_LABELS,
+            all_groups=all_groups(),
+        )
+
+    def action(
+        run: Callable[[Broker, str, dict[str, Any]], Any], done: str, *, tell: bool = False
+    ) -> Callable[[Request], Any]:
+        async def endpoint(request: Request) -> Response:
+            who = current(request)
+            if who is None:
+                return not_logged_in(request)
+            broker, csrf = who
+            form = await checked_form(request, csrf)
+            if form is None:
+                return page(request, "Verboden", "Het formulier is verlopen of ongeldig; laad de pagina opnieuw.", 403)
+            draft_id = request.path_params["draft_id"]
+            try:
+                with lock:
+                    run(broker, draft_id, form)
+                    if tell:  # the civil servant hears every state change in their channel
+                        notify_change(db, draft_id, clock())
+            except NotFoundError:
+                return page(request, "Niet gevonden", "Dit concept bestaat niet.", 404)
+            except ReviewError as error:
+                return await draft_page(request, error=str(error), status=409)
+            return RedirectResponse(f"/drafts/{draft_id}?ok={done}", status_code=303)
+
+        return endpoint
+
+    def lines(value: Any) -> list[str]:
+        return [line.strip() for line in str(value or "").splitlines() if line.strip()]
+
+    def rematch(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        if assistant is None:
+            raise ReviewError("Opnieuw matchen kan alleen in de volledige dienst.")
+        d = intakes.get_draft(db, draft_id)
+        answers = d.intake
+        level = answers.get("level") if answers.get("level") in ("hbo", "wo") else None
+        result = assistant.matcher.find(
+            " ".join(str(answers.get(k, "")) for k in ("problem", "context", "goal")) or d.draft.get("background", ""),
+            region=d.region,
+            form=answers.get("form"),
+            level=level,
+            k=5,
+            k_assignments=3,
+        )
+        draft = make_draft(intake_from_answers(answers, d.language), result, organisation_name=d.organisation)
+        review.set_suggestions(
+            db,
+            draft_id,
+            broker,
+            groups=draft.as_json()["suggested_groups"],
+            similar=draft.as_json()["similar_assignments"],
+            reason="opnieuw gematcht",
+            now=clock(),
+        )
+
+    def add_group(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        groups = catalog.groups(db)
+        group = groups.get(str(form.get("group_id", "")))
+        if group is None:
+            raise ReviewError("Kies een bestaande onderzoeksgroep.")
+        d = intakes.get_draft(db, draft_id)
+        current = [g for g in d.draft.get("suggested_groups", []) if g["id"] != group.id]
+        institution = catalog.institutions(db).get(group.institution_id)
+        entry = {
+            "id": group.id,
+            "name": group.name,
+            "institution": institution.name if institution else "",
+            "region": institution.region if institution else "",
+            "score": None,
+            "why": [f"toegevoegd door {broker.name}"],
+        }
+        review.set_suggestions(
+            db, draft_id, broker, groups=[*current, entry], similar=None, reason="groep toegevoegd", now=clock()
+        )
+
+    def remove_group(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        d = intakes.get_draft(db, draft_id)
+        gone = str(form.get("group_id", ""))
+        kept = [g for g in d.draft.get("suggested_groups", []) if g["id"] != gone]
+        review.set_suggestions(db, draft_id, broker, groups=kept, similar=None, reason="groep verwijderd", now=clock())
+
+    def do_edit(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        changes: dict[str, Any] = {
+            k: str(form[k]) for k in ("title", "main_question", "background", "objective", "scope") if k in form
+        }
+        changes.update({k: lines(form[k]) for k in ("sub_questions", "deliverables", "constraints") if k in form})
+        review.edit_draft(db, draft_id, broker, changes, clock())
+
+    async def docx(request: Request) -> Response:
+        if current(request) is None:
+            return not_logged_in(request)
+        try:
+            d = load(request)
+        except NotFoundError:
+            return page(request, "Niet gevonden", "Dit concept bestaat niet.", 404)
+        buffer = io.BytesIO()
+        write_docx(draft_from_json(d.draft), buffer)
+        buffer.seek(0)
+        return StreamingResponse(
+            buffer,
+            media_type=("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            headers={"Content-Disposition": f'attachment; filename="{d.id}.docx"'},
+        )
+
+    async def home(request: Request) -> Response:
+        return RedirectResponse("/queue", status_code=303)
+
+    def chat_identity(request: Request) -> tuple[str, str, bool]:
+        """(cookie value, CSRF token, new visitor): an anonymous id, never a person."""
+        value = request.cookies.get(CHAT_COOKIE, "")
+        fresh = len(value) < 20
+        if fresh:
+            value = secrets.token_urlsafe(24)
+        return value, _chat_csrf(value), fresh
+
+    async def chat(request: Request) -> Response:
+        if assistant is None:
+            return page(request, "Niet beschikbaar", "De webchat draait niet in deze dienst.", 404)
+        value, csrf, fresh = chat_identity(request)
+        user_ref = hashlib.sha256(value.encode()).hexdigest()[:32]
+        replies: list[Reply] = []
+        if request.method == "POST":
+            if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+                return page(request, "Te groot", "Uw bericht is te lang.", 413)
+            form = await request.form()
+            if fresh or not secrets.compare_digest(str(form.get("csrf", "")), csrf):
+                return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
+            choice, text = form.get("choice"), form.get("text")
+            incoming = Incoming(
+                "web", user_ref, choice=str(choice) if choice else None, text=None if choice else str(text or "")
+            )
+            replies = await asyncio.to_thread(assistant.handle, incoming)
+        conversation_step = await asyncio.to_thread(assistant.step_of, "web", user_ref)
+        options = replies[-1].options if replies else ()
+        language = await asyncio.to_thread(assistant.language_of, "web", user_ref)
+        response = render(
+            request,
+            "chat.html",
+            t=texts.for_language(language) if language == "en" else nl,
+            csrf=csrf,
+            replies=replies,
+            options=options,
+            started=conversation_step != "idle" or bool(replies),
+        )
+        if fresh:
+            response.set_cookie(
+                CHAT_COOKIE, value, httponly=True, samesite="lax", secure=secure_cookies, max_age=90 * 24 * 3600
+            )
+        return response
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return page(request, "Niet gevonden", "Deze pagina bestaat niet.", 404)
+
+    routes = [
+        Route("/", home),
+        Route("/chat", chat, methods=["GET", "POST"]),
+        Route("/login/{token}", login),
+        Route("/logout", logout, methods=["POST"]),
+        Route("/queue", queue),
+        Route("/drafts/{draft_id}", draft_page),
+        Route("/drafts/{draft_id}/docx", docx),
+        Route(
+            "/drafts/{draft_id}/approve",
+            action(lambda b, i, f: review.approve(db, i, b, clock()), "Goedgekeurd.", tell=True),
+            methods=["POST"],
+        ),
+        Route(
+            "/drafts/{draft_id}/request-changes",
+            action(
+                lambda b, i, f: review.request_changes(db, i, b, str(f.get("question", ""))[:2000], clock()),
+                "Vraag verstuurd.",
+                tell=True,
+            ),
+            methods=["POST"],
+        ),
+        Route(
+            "/drafts/{draft_id}/reject",
+            action(
+                lambda b, i, f: review.reject(
+                    db, i, b, str(f.get("reason", "")), str(f.get("text", ""))[:2000], clock()
+                ),
+                "Afgewezen.",
+                tell=True,
+            ),
+            methods=["POST"],
+        ),
+        Route(
+            "/drafts/{draft_id}/take-over",
+            action(lambda b, i, f: review.take_over(db, i, b, clock()), "Overgenomen."),
+            methods=["POST"],
+        ),
+        Route("/drafts/{draft_id}/edit", action(do_edit, "Opgeslagen."), methods=["POST"]),
+        Route("/drafts/{draft_id}/rematch", action(rematch, "Opnieuw gematcht."), methods=["POST"]),
+        Route("/drafts/{draft_id}/groups/add", action(add_group, "Groep toegevoegd."), methods=["POST"]),
+        Route("/drafts/{draft_id}/groups/remove", action(remove_group, "Groep verwijderd."), methods=["POST"]),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+        *(extra_routes or []),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], exception_handlers={404: not_found})
+
+
+def _chat_csrf(value: str) -> str:
+    # Double-submit: only a page that could read the (HttpOnly, SameSite) cookie's page knows it.
+    return hashlib.sha256(f"csrf:{value}".encode()).hexdigest()[:32]
+
+
+def _age(created_at: str, now: str) -> str:
+    days = (datetime.fromisoformat(now) - datetime.fromisoformat(created_at)).days
+    return "vandaag" if days <= 0 else f"{days} dag{'en' if days != 1 else ''}"
+
+
+def _duo(db: Database, draft_id: str) -> str:
+    given = review.approvals(db, draft_id)
+    return ", ".join(f"kant {side}" for side in sorted(given))
