@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from knowledge import intakes
 from knowledge.errors import NotFoundError, VraagwijzerError
 from knowledge.records import Event, SubmittedDraft
-from knowledge.vocabulary import REGIONS
+from knowledge.vocabulary import FORMS, LEVELS, REGIONS, THEMES
 
 SIDES = ("rijk", "ho")
 REJECT_REASONS = ("geen_onderzoeksvraag", "al_onderzocht", "buiten_scope", "onvoldoende_informatie", "anders")
@@ -194,6 +194,19 @@ def _round(db: Database, draft_id: str) -> int:
     return int(row[0])
 
 
+def _checked_slug(field: str, value: Any) -> Any:
+    """Form, level and themes must stay within the fixed slugs of the SPEC."""
+    if field == "form":
+        if value and value not in FORMS:
+            raise ReviewError(f"Onbekende vorm {value!r}.")
+        return value or None
+    if field == "level" and value not in LEVELS:
+        raise ReviewError(f"Onbekend niveau {value!r}.")
+    if field == "themes" and any(t not in THEMES for t in value):
+        raise ReviewError("Kies thema's uit de vaste lijst.")
+    return value
+
+
 def _note(db: Database, draft: SubmittedDraft, broker: Broker, now: str, comment: str) -> None:
     """An event that changes no state: an edit, a take-over, a change of suggestions."""
     intakes.append_event(db, Event(draft.id, now, broker.actor, draft.state, draft.state, comment))
@@ -214,6 +227,9 @@ EDITABLE_FIELDS = (
     "scope",
     "deliverables",
     "constraints",
+    "form",
+    "level",
+    "themes",
 )
 
 
@@ -231,6 +247,7 @@ def edit_draft(db: Database, draft_id: str, broker: Broker, changes: dict[str, A
         value = [v.strip() for v in value if v.strip()] if isinstance(value, list) else str(value).strip()
         if field in ("title", "main_question") and not value:
             raise ReviewError("Titel en hoofdvraag mogen niet leeg zijn.")
+        value = _checked_slug(field, value)
         if updated.get(field) != value:
             edits.append((field, updated.get(field), value))
             updated[field] = value

@@ -239,3 +239,24 @@ def test_brokers_add_and_remove_suggested_groups(setup) -> None:  # type: ignore
     assert intakes.get_draft(db, "VW-2026-WEB001").draft["suggested_groups"] == []
     reasons = [e.comment for e in intakes.events_of(db, "VW-2026-WEB001") if "suggested_groups" in e.comment]
     assert len(reasons) == 2 and "groep toegevoegd" in reasons[0] and "groep verwijderd" in reasons[1]
+
+
+def test_form_level_and_themes_are_editable_within_the_fixed_slugs(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    ok = client.post(
+        "/drafts/VW-2026-WEB001/edit",
+        data={
+            "csrf": csrf,
+            "form": "minor",
+            "level": "wo",
+            "themes_present": "1",
+            "theme_ai": "1",
+            "theme_iot-5g": "1",
+        },
+    )
+    assert ok.status_code == 303
+    draft = intakes.get_draft(db, "VW-2026-WEB001").draft
+    assert (draft["form"], draft["level"], draft["themes"]) == ("minor", "wo", ["ai", "iot-5g"])
+    bad = client.post("/drafts/VW-2026-WEB001/edit", data={"csrf": csrf, "level": "mbo"})
+    assert bad.status_code == 409 and "Onbekend niveau" in bad.text

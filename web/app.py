@@ -228,6 +228,9 @@ def create_app(
             field_labels=nl.FIELD_LABELS,
             reject_reasons=REJECT_LABELS,
             all_groups=all_groups(),
+            form_labels=nl.FORM_LABELS,
+            level_labels=nl.LEVEL_LABELS,
+            theme_labels=THEME_LABELS,
         )
 
     def action(
@@ -314,6 +317,12 @@ def create_app(
             k: str(form[k]) for k in ("title", "main_question", "background", "objective", "scope") if k in form
         }
         changes.update({k: lines(form[k]) for k in ("sub_questions", "deliverables", "constraints") if k in form})
+        if "form" in form:
+            changes["form"] = str(form["form"])
+        if "level" in form:
+            changes["level"] = str(form["level"])
+        if "themes_present" in form:
+            changes["themes"] = [t for t in THEME_LABELS if form.get(f"theme_{t}")]
         review.edit_draft(db, draft_id, broker, changes, clock())
 
     async def docx(request: Request) -> Response:
