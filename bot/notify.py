@@ -35,7 +35,12 @@ def change_text(draft: SubmittedDraft, state: str, comment: str) -> str:
     t = texts.for_language(draft.language)
     template = t.STATUS_CHANGE.get(state, t.STATUS_CHANGE["other"])
     label = t.STATE_LABELS.get(state, state)
-    return template.format(id=draft.id, title=draft.title, state=label, comment=comment.split(": ", 1)[-1])
+    return template.format(
+        id=draft.id,
+        title=draft.title,
+        state=label,
+        comment=comment if state in ("matched", "completed") else comment.split(": ", 1)[-1],
+    )
 
 
 async def deliver_telegram_notices(

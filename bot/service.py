@@ -25,6 +25,7 @@ from telegram.ext import Application
 from bot import texts
 from bot.assistant import Assistant, utc_now
 from bot.channels.telegram import build_application
+from bot.indexing import open_indexes
 from bot.mail import Mailer
 from bot.notify import deliver_telegram_notices, notify_brokers
 from bot.settings import Settings
@@ -86,6 +87,7 @@ class Service:
         extra: list[BaseRoute] = []
         if self.telegram and settings.telegram_webhook_url:
             extra.append(telegram_webhook_route(self.telegram, self.secret))
+        self.mailer = mailer_for(settings)
         self.web = create_app(
             assembly.db,
             clock=utc_now,
@@ -93,10 +95,19 @@ class Service:
             db_lock=self.assistant.lock,
             assistant=self.assistant,
             extra_routes=extra,
+            mailer=self.mailer,
+            base_url=settings.base_url,
+            reindex=self.reindex,
         )
         self.server = uvicorn.Server(
             uvicorn.Config(self.web, host=settings.host, port=settings.port, log_level="warning", lifespan="off")
         )
+
+    def reindex(self) -> None:
+        """Bring the indexes up to date after the knowledge grew (only new texts are embedded)."""
+        indexes, _ = open_indexes(self.assembly.db, self.settings.index_dir, self.assembly.encoder)
+        self.assembly.matcher.indexes = indexes
+        self.assembly.matcher.refresh_catalogue()
 
     def stop(self) -> None:
         self.server.should_exit = True

@@ -192,3 +192,17 @@ def m006_notices(db: Database) -> None:
         "draft_id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, created_at TEXT NOT NULL, delivered_at TEXT)"
     )
     db.execute("CREATE INDEX notices_pending ON notices(channel, user_ref) WHERE delivered_at IS NULL")
+
+
+@migrations()
+def m007_suggestions(db: Database) -> None:
+    """An approved draft goes as a suggestion to research groups; each suggestion has its own
+    unguessable link (only the hash is stored) and its own answer."""
+    db.execute(
+        "CREATE TABLE suggestions (id TEXT PRIMARY KEY, draft_id TEXT NOT NULL REFERENCES drafts(id), "
+        "group_id TEXT NOT NULL REFERENCES research_groups(id), token_hash TEXT NOT NULL UNIQUE, "
+        "state TEXT NOT NULL, reason TEXT, text TEXT, proposed_start TEXT, contact_name TEXT, "
+        "why TEXT NOT NULL DEFAULT '[]', semester TEXT NOT NULL, created_at TEXT NOT NULL, answered_at TEXT, "
+        "UNIQUE (draft_id, group_id))"
+    )
+    db.execute("CREATE INDEX suggestions_group ON suggestions(group_id, state)")

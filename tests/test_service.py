@@ -153,3 +153,109 @@ def test_web_chat_runs_the_same_intake(service_parts, tmp_path: Path) -> None:  
         assert browser.post(f"{base}/chat", data={"csrf": "forged", "text": "x"}).status_code == 403
         stranger = httpx.post(f"{base}/chat", data={"csrf": csrf, "text": "x"})  # no cookie
         assert stranger.status_code == 403
+
+
+def test_from_approval_to_completed_and_the_knowledge_grows(service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Suggest to groups (mail over real SMTP), a group answers through its link, the brokers
+    confirm, the work is completed, and the next similar question finds it."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from tests.test_mail import Collector
+
+    db, _, matcher = service_parts
+    now = utc_now()
+    review.add_broker(db, name="Rijk Oost", email="rijk@oost.nl", region="oost", side="rijk", now=now)
+    review.add_broker(db, name="HO Oost", email="ho@oost.nl", region="oost", side="ho", now=now)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        smtp_port = sock.getsockname()[1]
+    collector = Collector()
+    smtp = Controller(collector, hostname="127.0.0.1", port=smtp_port)
+    smtp.start()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        service = make_service(
+            service_parts,
+            tmp_path,
+            None,
+            port,
+            smtp_host="127.0.0.1",
+            smtp_port=smtp_port,
+            smtp_starttls=False,
+            public_url=base,
+        )
+        with RunningService(service), httpx.Client() as rijk, httpx.Client() as ho, httpx.Client() as lector:
+            wait_http(f"{base}/queue")
+            csrf_chat = re.search(r'name="csrf" value="([^"]+)"', lector.get(f"{base}/chat").text).group(1)  # type: ignore[union-attr]
+            for step in ("/start", "duo"):
+                lector.post(f"{base}/chat", data={"csrf": csrf_chat, "text": step})
+            for choice in ("org:yes", "region:oost"):
+                lector.post(f"{base}/chat", data={"csrf": csrf_chat, "choice": choice})
+            for text in (
+                "Onze laptops krijgen updates pas weken te laat bij de dijkinspecteurs",
+                "We doen het nu met de hand, twee keer per jaar met een excel-lijst",
+            ):
+                lector.post(f"{base}/chat", data={"csrf": csrf_chat, "text": text})
+            lector.post(f"{base}/chat", data={"csrf": csrf_chat, "choice": "similar:new"})
+            for text in ("updates binnen een week uitrollen", "dijkinspecteurs", "CMDB", "volgend semester"):
+                lector.post(f"{base}/chat", data={"csrf": csrf_chat, "text": text})
+            lector.post(f"{base}/chat", data={"csrf": csrf_chat, "choice": "form:afstudeeropdracht"})
+            lector.post(f"{base}/chat", data={"csrf": csrf_chat, "choice": "level:hbo"})
+            done = lector.post(f"{base}/chat", data={"csrf": csrf_chat, "choice": "review:submit"})
+            draft_id = re.search(r"VW-\d{4}-\w{6}", done.text).group(0)  # type: ignore[union-attr]
+            csrf_r, csrf_h = login(rijk, db, base, "rijk@oost.nl"), login(ho, db, base, "ho@oost.nl")
+            rijk.post(f"{base}/drafts/{draft_id}/approve", data={"csrf": csrf_r})
+            ho.post(f"{base}/drafts/{draft_id}/approve", data={"csrf": csrf_h})
+            page = rijk.get(f"{base}/drafts/{draft_id}").text
+            ticked = re.findall(r'name="(group_[\w-]+)" value="1" checked', page)
+            assert 1 <= len(ticked) <= 3
+            sent = rijk.post(f"{base}/drafts/{draft_id}/suggest", data={"csrf": csrf_r, **dict.fromkeys(ticked, "1")})
+            assert sent.status_code == 303
+            mails = [m for to, m in collector.messages if str(m["Subject"]).strip().startswith("Voorstel")]
+            assert len(mails) == len(ticked)
+            link = re.search(rf"{re.escape(base)}/s/[\w-]+", mails[0].get_payload(decode=True).decode()).group(0)  # type: ignore[union-attr]
+            institution = lector.get(link)
+            assert institution.status_code == 200 and "Wij hebben interesse" in institution.text
+            assert lector.get(link[:-2] + "xx").status_code == 404  # a changed token opens nothing
+            csrf_s = re.search(r'name="csrf" value="([^"]+)"', institution.text).group(1)  # type: ignore[union-attr]
+            answered = lector.post(
+                link,
+                data={
+                    "csrf": csrf_s,
+                    "kind": "interested",
+                    "proposed_start": "februari",
+                    "contact_name": "lectoraat@saxion.example",
+                },
+            )
+            assert "uw antwoord is ontvangen" in answered.text
+            suggestion_id = re.search(
+                r'name="suggestion_id" value="([^"]+)"', rijk.get(f"{base}/drafts/{draft_id}").text
+            ).group(1)  # type: ignore[union-attr]
+            assert (
+                rijk.post(
+                    f"{base}/drafts/{draft_id}/match", data={"csrf": csrf_r, "suggestion_id": suggestion_id}
+                ).status_code
+                == 303
+            )
+            told = lector.post(f"{base}/chat", data={"csrf": csrf_chat, "text": "/status"}).text
+            assert "heeft een onderzoeksgroep" in told and "lectoraat@saxion.example" in told
+            assert (
+                rijk.post(
+                    f"{base}/drafts/{draft_id}/complete",
+                    data={
+                        "csrf": csrf_r,
+                        "summary": "Dronevluchtplan voor dijkinspectie",
+                        "link": "",
+                        "date": "2027-06-30",
+                    },
+                ).status_code
+                == 303
+            )
+        assert intakes.get_draft(db, draft_id).state == "completed"
+        found = matcher.find("laptops van dijkinspecteurs krijgen updates te laat", k_assignments=3).assignments
+        assert any(a.id == f"asg-{draft_id.lower()}" for a in found)
+    finally:
+        smtp.stop()

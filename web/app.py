@@ -33,8 +33,9 @@ from bot.assistant import Assistant
 from bot.dialog import Incoming, Reply, draft_from_json, intake_from_answers
 from bot.document import write_docx
 from bot.drafting import draft as make_draft
+from bot.mail import Mailer
 from bot.notify import notify_change
-from knowledge import catalog, intakes, review, sessions
+from knowledge import catalog, intakes, review, sessions, suggestions
 from knowledge.errors import NotFoundError
 from knowledge.review import Broker, ReviewError
 from knowledge.vocabulary import THEME_LABELS
@@ -74,6 +75,9 @@ def create_app(
     db_lock: threading.RLock | None = None,
     assistant: Assistant | None = None,
     extra_routes: list[BaseRoute] | None = None,
+    mailer: Mailer | None = None,
+    base_url: str = "",
+    reindex: Callable[[], object] | None = None,
 ) -> Starlette:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     templates = Jinja2Templates(env=environment)
@@ -212,6 +216,8 @@ def create_app(
         with lock:
             events = intakes.events_of(db, d.id)
             duo = _duo(db, d.id)
+            suggestion_rows = _suggestion_rows(db, d.id)
+            default_groups = _default_recipients(db, d.draft, clock())
         return render(
             request,
             "draft.html",
@@ -231,6 +237,8 @@ def create_app(
             form_labels=nl.FORM_LABELS,
             level_labels=nl.LEVEL_LABELS,
             theme_labels=THEME_LABELS,
+            suggestions=suggestion_rows,
+            default_groups=default_groups,
         )
 
     def action(
@@ -312,6 +320,58 @@ def create_app(
         kept = [g for g in d.draft.get("suggested_groups", []) if g["id"] != gone]
         review.set_suggestions(db, draft_id, broker, groups=kept, similar=None, reason="groep verwijderd", now=clock())
 
+    def suggest(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        chosen = [key.removeprefix("group_") for key in form if key.startswith("group_")]
+        sent = suggestions.send_suggestions(db, draft_id, broker, chosen, clock())
+        d = intakes.get_draft(db, draft_id)
+        groups = catalog.groups(db)
+        for suggestion, token in sent:
+            group = groups[suggestion.group_id]
+            if not group.contact_email:
+                raise ReviewError(f"{group.name} heeft geen contactadres; vul het aan met `vraagwijzer import groups`.")
+            if mailer:
+                mailer.send(
+                    group.contact_email,
+                    nl.SUGGESTION_SUBJECT.format(title=d.title),
+                    nl.SUGGESTION_MAIL.format(
+                        group=group.name,
+                        title=d.title,
+                        question=d.draft["main_question"],
+                        organisation=d.organisation,
+                        form=d.draft.get("form") or "-",
+                        level=d.draft.get("level") or "-",
+                        timeline=d.intake.get("timeline", "-"),
+                        why="; ".join(suggestion.why) or "-",
+                        link=f"{base_url}/s/{token}",
+                    ),
+                )
+
+    def match(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        chosen = suggestions.confirm_match(db, draft_id, broker, str(form.get("suggestion_id", "")), clock())
+        groups = catalog.groups(db)
+        d = intakes.get_draft(db, draft_id)
+        for other in suggestions.suggestions_of(db, draft_id):
+            if other.state == "thanked" and mailer and groups[other.group_id].contact_email:
+                mailer.send(
+                    groups[other.group_id].contact_email,
+                    nl.THANKS_SUBJECT.format(title=d.title),
+                    nl.THANKS_MAIL.format(group=groups[other.group_id].name, title=d.title),
+                )
+        del chosen
+
+    def complete(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        suggestions.record_outcome(
+            db,
+            draft_id,
+            broker.actor,
+            str(form.get("summary", ""))[:2000],
+            str(form.get("link", ""))[:500],
+            str(form.get("date", ""))[:10],
+            clock(),
+        )
+        if reindex:
+            reindex()
+
     def do_edit(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
         changes: dict[str, Any] = {
             k: str(form[k]) for k in ("title", "main_question", "background", "objective", "scope") if k in form
@@ -340,6 +400,64 @@ def create_app(
             media_type=("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             headers={"Content-Disposition": f'attachment; filename="{d.id}.docx"'},
         )
+
+    async def suggestion_page(request: Request) -> Response:
+        token = request.path_params["token"]
+        try:
+            with lock:
+                found = suggestions.suggestion_by_token(db, token)
+        except NotFoundError:
+            return page(request, "Niet gevonden", "Deze pagina bestaat niet.", 404)
+        csrf = hashlib.sha256(f"s:{token}".encode()).hexdigest()[:32]
+        error = ""
+        if request.method == "POST":
+            form = await checked_form(request, csrf)
+            if form is None:
+                return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
+            try:
+                with lock:
+                    found = suggestions.answer(
+                        db, token, str(form.get("kind", "")), {k: str(v) for k, v in form.items()}, clock()
+                    )
+                    notify_answer(found)
+            except ReviewError as problem:
+                error = str(problem)
+        with lock:
+            d = intakes.get_draft(db, found.draft_id)
+            group = catalog.get_record(db, "groups", found.group_id)
+        return render(
+            request,
+            "suggestion.html",
+            409 if error else 200,
+            d=d,
+            q=d.draft,
+            s=found,
+            group=group,
+            csrf=csrf,
+            error=error,
+            reasons=DECLINE_LABELS,
+            message="Dank u, uw antwoord is ontvangen." if request.method == "POST" and not error else "",
+        )
+
+    def notify_answer(found: suggestions.Suggestion) -> None:
+        """Brokers hear an institution's answer (their region's duo, by e-mail)."""
+        if not mailer:
+            return
+        d = intakes.get_draft(db, found.draft_id)
+        group = catalog.get_record(db, "groups", found.group_id)
+        for broker in review.brokers(db):
+            if broker.region == d.region:
+                mailer.send(
+                    broker.email,
+                    nl.ANSWER_SUBJECT.format(id=d.id),
+                    nl.ANSWER_MAIL.format(
+                        group=group.name,
+                        state=found.state,
+                        id=d.id,  # type: ignore[union-attr]
+                        text=found.text or "",
+                        link=f"{base_url}/drafts/{d.id}",
+                    ),
+                )
 
     async def home(request: Request) -> Response:
         return RedirectResponse("/queue", status_code=303)
@@ -430,12 +548,44 @@ def create_app(
         ),
         Route("/drafts/{draft_id}/edit", action(do_edit, "Opgeslagen."), methods=["POST"]),
         Route("/drafts/{draft_id}/rematch", action(rematch, "Opnieuw gematcht."), methods=["POST"]),
+        Route("/drafts/{draft_id}/suggest", action(suggest, "Voorgelegd.", tell=True), methods=["POST"]),
+        Route("/drafts/{draft_id}/match", action(match, "Match bevestigd.", tell=True), methods=["POST"]),
+        Route("/drafts/{draft_id}/complete", action(complete, "Afgerond.", tell=True), methods=["POST"]),
+        Route("/s/{token}", suggestion_page, methods=["GET", "POST"]),
         Route("/drafts/{draft_id}/groups/add", action(add_group, "Groep toegevoegd."), methods=["POST"]),
         Route("/drafts/{draft_id}/groups/remove", action(remove_group, "Groep verwijderd."), methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         *(extra_routes or []),
     ]
     return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], exception_handlers={404: not_found})
+
+
+DECLINE_LABELS = {
+    "geen_capaciteit": "Geen capaciteit dit semester",
+    "buiten_expertise": "Buiten onze expertise",
+    "planning_past_niet": "De planning past niet",
+    "vorm_past_niet": "De vorm past niet",
+    "anders": "Anders (zie toelichting)",
+}
+
+
+def _suggestion_rows(db: Database, draft_id: str) -> list[dict[str, Any]]:
+    groups = catalog.groups(db)
+    return [{"s": s, "group": groups.get(s.group_id)} for s in suggestions.suggestions_of(db, draft_id)]
+
+
+def _default_recipients(db: Database, draft: dict[str, Any], now: str) -> list[dict[str, Any]]:
+    """The suggested groups, the first three with capacity left ticked."""
+    rows, ticked = [], 0
+    for g in draft.get("suggested_groups", []):
+        try:
+            left = suggestions.capacity_left(db, g["id"], now)
+        except NotFoundError:
+            continue
+        tick = left > 0 and ticked < suggestions.MAX_RECIPIENTS
+        ticked += tick
+        rows.append({**g, "left": left, "checked": tick})
+    return rows
 
 
 def _chat_csrf(value: str) -> str:

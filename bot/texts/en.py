@@ -277,6 +277,9 @@ DOCUMENT_LABELS = {
     "details": "Details",
 }
 STATUS_CHANGE = {
+    "suggested": "Your question {id} (“{title}”) was sent to fitting research groups. You will hear as soon as a group takes it on.",
+    "matched": "Your question {id} (“{title}”) has a research group: {comment}.",
+    "completed": "Your question {id} (“{title}”) is completed: {comment}",
     "in_review": "Your question {id} (“{title}”) is in review: one of the knowledge brokers approved it; the second is still looking.",
     "approved": "Good news: your question {id} (“{title}”) was approved by both knowledge brokers. It now goes to fitting research groups.",
     "changes_requested": "The knowledge brokers have a question about {id} (“{title}”): {comment}\nYou can answer here.",

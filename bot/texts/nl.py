@@ -345,6 +345,9 @@ DOCUMENT_LABELS = {
     "details": "Gegevens",
 }
 STATUS_CHANGE = {
+    "suggested": "Uw vraag {id} (“{title}”) is voorgelegd aan passende onderzoeksgroepen. U hoort het zodra een groep ermee aan de slag wil.",
+    "matched": "Uw vraag {id} (“{title}”) heeft een onderzoeksgroep: {comment}.",
+    "completed": "Uw vraag {id} (“{title}”) is afgerond: {comment}",
     "in_review": "Uw vraag {id} (“{title}”) is in behandeling: een van de kennismakelaars heeft hem goedgekeurd; de tweede kijkt er nog naar.",
     "approved": "Goed nieuws: uw vraag {id} (“{title}”) is goedgekeurd door beide kennismakelaars. Hij gaat nu naar passende onderzoeksgroepen.",
     "changes_requested": "De kennismakelaars hebben een vraag over {id} (“{title}”): {comment}\nU kunt hier antwoorden.",
@@ -374,3 +377,15 @@ CHAT_START = "Beginnen"
 CHAT_SEND = "Versturen"
 CHAT_LABEL = "Uw antwoord"
 RUN_STOPPED = "Vraagwijzer is gestopt."
+SUGGESTION_SUBJECT = "Voorstel voor een onderzoeksopdracht: {title}"
+SUGGESTION_MAIL = (
+    "Beste {group},\n\nDe kennismakelaars van Vraagwijzer stellen u een onderzoeksopdracht voor.\n\n{title}\n"
+    "Hoofdvraag: {question}\nOrganisatie: {organisation}\nVorm: {form} · Niveau: {level} · Planning: {timeline}\n"
+    "Waarom uw groep: {why}\n\nBekijk de hele vraag en laat weten of u interesse heeft (geen account nodig):\n{link}\n"
+)
+THANKS_SUBJECT = "Dank voor uw reactie: {title}"
+THANKS_MAIL = (
+    "Beste {group},\n\nDank voor uw reactie op “{title}”. Deze opdracht is inmiddels aan een andere groep gekoppeld.\n"
+)
+ANSWER_SUBJECT = "Reactie van een onderzoeksgroep op {id}"
+ANSWER_MAIL = "{group} reageerde op {id}: {state}. {text}\n\nBekijken: {link}\n"
