@@ -102,3 +102,9 @@ def save_records(db: Database, kind: str, records: Iterable[Record]) -> int:
 
 def count(db: Database, kind: str) -> int:
     return db[KINDS[kind][0]].count
+
+
+def get_group(db: Database, group_id: str) -> Group:
+    record = get_record(db, "groups", group_id)
+    assert isinstance(record, Group)
+    return record

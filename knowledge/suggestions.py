@@ -48,12 +48,12 @@ def semester_of(now: str) -> str:
 
 
 def capacity_left(db: Database, group_id: str, now: str) -> int:
-    group = catalog.get_record(db, "groups", group_id)
+    group = catalog.get_group(db, group_id)
     taken = db.execute(
         "SELECT count(*) FROM suggestions WHERE group_id = ? AND state = 'accepted' AND semester = ?",
         [group_id, semester_of(now)],
     ).fetchone()[0]
-    return max(0, int(group.capacity_per_semester) - int(taken))  # type: ignore[union-attr]
+    return max(0, int(group.capacity_per_semester) - int(taken))
 
 
 def _hash(token: str) -> str:
@@ -154,12 +154,12 @@ def answer(db: Database, token: str, kind: str, fields: dict[str, str], now: str
         comment = f"vraag: {text}"
     else:
         raise ReviewError("Onbekend antwoord.")
-    group = catalog.get_record(db, "groups", suggestion.group_id)
+    group = catalog.get_group(db, suggestion.group_id)
     with db.atomic():
         db.table("suggestions").update(suggestion.id, {**values, "answered_at": now})
         intakes.append_event(
             db, Event(draft.id, now, f"groep:{group.id}", draft.state, draft.state, f"{group.name}: {comment}")
-        )  # type: ignore[union-attr]
+        )
     return _row(next(iter(db["suggestions"].rows_where("id = ?", [suggestion.id]))))
 
 
@@ -172,7 +172,7 @@ def confirm_match(db: Database, draft_id: str, broker: Broker, suggestion_id: st
         raise ReviewError("Alleen een groep die interesse toonde kan worden bevestigd.")
     if capacity_left(db, chosen.group_id, now) <= 0:
         raise ReviewError("Deze groep heeft dit semester geen capaciteit meer.")
-    group = catalog.get_record(db, "groups", chosen.group_id)
+    group = catalog.get_group(db, chosen.group_id)
     with db.atomic():
         db.execute(
             "UPDATE suggestions SET state = 'accepted', semester = ? WHERE id = ?", [semester_of(now), chosen.id]
@@ -193,7 +193,7 @@ def confirm_match(db: Database, draft_id: str, broker: Broker, suggestion_id: st
                 "matched",
                 f"{group.name} gaat ermee aan de slag; contact: {chosen.contact_name}",
             ),
-        )  # type: ignore[union-attr]
+        )
     return _row(next(iter(db["suggestions"].rows_where("id = ?", [chosen.id]))))
 
 

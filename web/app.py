@@ -424,7 +424,7 @@ def create_app(
                 error = str(problem)
         with lock:
             d = intakes.get_draft(db, found.draft_id)
-            group = catalog.get_record(db, "groups", found.group_id)
+            group = catalog.get_group(db, found.group_id)
         return render(
             request,
             "suggestion.html",
@@ -444,7 +444,7 @@ def create_app(
         if not mailer:
             return
         d = intakes.get_draft(db, found.draft_id)
-        group = catalog.get_record(db, "groups", found.group_id)
+        group = catalog.get_group(db, found.group_id)
         for broker in review.brokers(db):
             if broker.region == d.region:
                 mailer.send(
@@ -453,7 +453,7 @@ def create_app(
                     nl.ANSWER_MAIL.format(
                         group=group.name,
                         state=found.state,
-                        id=d.id,  # type: ignore[union-attr]
+                        id=d.id,
                         text=found.text or "",
                         link=f"{base_url}/drafts/{d.id}",
                     ),
