@@ -364,7 +364,7 @@ def drafts_show(settings: Settings, draft_id: str, as_json: bool) -> None:
 
     from bot.dialog import draft_from_json
     from bot.document import render_text
-    from knowledge import intakes, review
+    from knowledge import intakes, review, suggestions
 
     db = open_db(settings)
     found = intakes.get_draft(db, draft_id)
@@ -373,6 +373,7 @@ def drafts_show(settings: Settings, draft_id: str, as_json: bool) -> None:
         data = {k: v for k, v in asdict(found).items() if k not in ("channel", "user_ref")}
         data["events"] = [asdict(e) for e in events]
         data["approvals"] = review.approvals(db, draft_id)
+        data["suggestions"] = [asdict(s) for s in suggestions.suggestions_of(db, draft_id)]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"{found.id} — {found.state} — regio {found.region} — ingediend {found.created_at}\n")

@@ -10,11 +10,14 @@ Region is a preference (a bonus), form and level are filters, as the SPEC says.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from sqlite_utils import Database
@@ -45,6 +48,7 @@ class Weights:
     themes: float = 1.0
     region_bonus: float = 0.15
     expand_dense: bool = False
+    feedback: float = 0.15
 
     @classmethod
     def lexical_only(cls) -> Weights:
@@ -196,8 +200,25 @@ class Matcher:
             [i for i, _ in similar[: max(k_assignments, THEME_VOTERS)]], dict(similar), records
         )
         themes = self._vote_themes(top_assignments[:THEME_VOTERS], [self.groups[g] for g, _ in group_ranking[:5]])
+        taken = self._taken()  # accepted suggestions this semester, once per question
+        feedback = self._feedback(themes, w, taken)
+        if feedback:
+            group_ranking = sorted(
+                ((g, max(0.0, min(1.0, s + feedback.get(g, (0.0, []))[0]))) for g, s in group_ranking),
+                key=lambda item: -item[1],
+            )
         groups = [
-            self._group_match(self.groups[gid], score, query, region, form, themes, top_assignments)
+            self._group_match(
+                self.groups[gid],
+                score,
+                query,
+                region,
+                form,
+                themes,
+                top_assignments,
+                feedback.get(gid, (0.0, []))[1],
+                taken,
+            )
             for gid, score in group_ranking[:k]
         ]
         return MatchResult(
@@ -348,6 +369,48 @@ class Matcher:
             )
         return matches
 
+    def _feedback(self, themes: list[str], w: Weights, taken: dict[str, int]) -> dict[str, tuple[float, list[str]]]:
+        """What groups decided on similar questions before (same themes): accepting moves a
+        group up, declining as "outside our expertise" moves it down, and a group without
+        capacity left this semester goes down too. Returns group id -> (score change, reasons)."""
+        if not w.feedback:
+            return {}
+        wanted = set(themes)
+        result: dict[str, tuple[float, list[str]]] = {}
+        for decision in decisions(self.db):
+            if not wanted & set(decision["themes"]) or decision["group_id"] not in self.groups:
+                continue
+            delta, reasons = result.get(decision["group_id"], (0.0, []))
+            year = decision["at"][:4]
+            if decision["state"] == "accepted":
+                delta += w.feedback
+                reasons = [*reasons, texts.nl.ACCEPTED_SIMILAR.format(year=year, organisation=decision["organisation"])]
+            elif decision["reason"] == "buiten_expertise":
+                delta -= w.feedback
+                reasons = [*reasons, texts.nl.DECLINED_SIMILAR.format(year=year, organisation=decision["organisation"])]
+            result[decision["group_id"]] = (delta, reasons[:2])
+        for group_id in self.groups:
+            if self._capacity_left(self.groups[group_id], taken) <= 0:
+                delta, reasons = result.get(group_id, (0.0, []))
+                result[group_id] = (delta - w.feedback / 2, reasons)
+        return result
+
+    @staticmethod
+    def _capacity_left(group: Group, taken: dict[str, int]) -> int:
+        return max(0, group.capacity_per_semester - taken.get(group.id, 0))
+
+    def _taken(self) -> dict[str, int]:
+        """Accepted suggestions per group in the current semester."""
+        now = datetime.now(UTC)
+        semester = f"{now.year}-H{1 if now.month <= 6 else 2}"
+        if "suggestions" not in self.db.table_names():
+            return {}
+        rows = self.db.execute(
+            "SELECT group_id, count(*) FROM suggestions WHERE state = 'accepted' AND semester = ? GROUP BY group_id",
+            [semester],
+        ).fetchall()
+        return {g: int(n) for g, n in rows}
+
     def _eligible(self, group: Group, form: str | None, level: str | None) -> bool:
         if form and form not in group.forms:
             return False
@@ -369,6 +432,8 @@ class Matcher:
         form: str | None,
         themes: list[str],
         similar: list[AssignmentMatch],
+        history: list[str] | None = None,
+        taken: dict[str, int] | None = None,
     ) -> GroupMatch:
         institution = self.institutions.get(group.institution_id)
         group_region = institution.region if institution else ""
@@ -379,7 +444,8 @@ class Matcher:
             same_region=bool(region) and group_region == region,
             region=group_region,
             form=form if form in group.forms else None,
-            capacity=group.capacity_per_semester,
+            capacity=self._capacity_left(group, taken or {}),
+            history=history,
         )
         return GroupMatch(
             id=group.id,
@@ -405,6 +471,28 @@ def _normalised(scored: list[tuple[str, float]], total_weight: float) -> list[tu
         return scored
     best_possible = total_weight / (RRF_K + 1)
     return [(i, min(1.0, s / best_possible)) for i, s in scored]
+
+
+def decisions(db: Database) -> list[dict[str, Any]]:
+    """Accepted and declined suggestions with the themes of their draft, newest first."""
+    if "suggestions" not in db.table_names():
+        return []
+    rows = db.execute(
+        "SELECT s.group_id, s.state, s.reason, COALESCE(s.answered_at, s.created_at), d.draft, d.organisation "
+        "FROM suggestions s JOIN drafts d ON d.id = s.draft_id WHERE s.state IN ('accepted', 'declined') "
+        "ORDER BY 4 DESC"
+    ).fetchall()
+    return [
+        {
+            "group_id": g,
+            "state": st,
+            "reason": r,
+            "at": at or "",
+            "themes": json.loads(draft).get("themes", []),
+            "organisation": org,
+        }
+        for g, st, r, at, draft, org in rows
+    ]
 
 
 def _shared_keywords(query: str, keywords: Sequence[str]) -> list[str]:

@@ -44,7 +44,7 @@ def test_reasons_are_checkable(small_matcher: Matcher) -> None:
     assert any(r.startswith("trefwoorden:") and "phishing" in r for r in reasons)
     assert "in uw regio (Noord en Oost)" in reasons
     assert "neemt afstudeeropdrachten aan" in reasons
-    assert "capaciteit: 3 opdrachten per semester" in reasons
+    assert "capaciteit: nog 3 opdrachten dit semester" in reasons
 
 
 def test_json_follows_the_contract(small_matcher: Matcher) -> None:

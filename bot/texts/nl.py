@@ -26,9 +26,10 @@ def group_reasons(
     region: str,
     form: str | None,
     capacity: int,
+    history: list[str] | None = None,
 ) -> list[str]:
     """Reasons a broker can check for suggesting a research group."""
-    reasons = []
+    reasons = list(history or [])
     for year, organisation, title in evidence:
         reasons.append(f"werkte in {year} voor {organisation} aan een vergelijkbare opdracht: “{title}”")
     if shared_themes:
@@ -40,7 +41,7 @@ def group_reasons(
     if form:
         reasons.append(f"neemt {FORM_PLURAL.get(form, form)} aan")
     if capacity > 0:
-        reasons.append(f"capaciteit: {capacity} opdracht{'en' if capacity != 1 else ''} per semester")
+        reasons.append(f"capaciteit: nog {capacity} opdracht{'en' if capacity != 1 else ''} dit semester")
     else:
         reasons.append("geen capaciteit meer dit semester")
     return reasons
@@ -389,3 +390,5 @@ THANKS_MAIL = (
 )
 ANSWER_SUBJECT = "Reactie van een onderzoeksgroep op {id}"
 ANSWER_MAIL = "{group} reageerde op {id}: {state}. {text}\n\nBekijken: {link}\n"
+ACCEPTED_SIMILAR = "nam in {year} een vergelijkbare vraag van {organisation} aan"
+DECLINED_SIMILAR = "zag in {year} af van een vergelijkbare vraag van {organisation} (buiten de expertise)"
