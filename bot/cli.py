@@ -148,20 +148,59 @@ def import_(settings: Settings, kind: str, file: Path) -> None:
 
 
 @cli.command()
-@click.argument("kind", metavar="KIND", type=_choice(tuple(KINDS)))
+@click.argument("kind", metavar="KIND", type=_choice((*KINDS, "suggestions")))
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False), required=False)
 @click.option("--format", "fmt", type=_choice(("csv", "json")), help="Standaard: volgt de bestandsnaam, anders json.")
+@click.option("--institution", help="Bij suggestions: id of (deel van de) naam van de instelling.")
 @click.pass_obj
-def export(settings: Settings, kind: str, file: Path | None, fmt: str | None) -> None:
+def export(settings: Settings, kind: str, file: Path | None, fmt: str | None, institution: str | None) -> None:
     """Exporteer KIND als CSV of JSON, naar FILE of naar de standaarduitvoer."""
     db = open_db(settings)
     fmt = fmt or (file.suffix.lower().lstrip(".") if file and file.suffix.lower() in (".csv", ".json") else "json")
+    if kind == "suggestions":
+        data = _export_suggestions(db, institution, fmt)
+        if file is None:
+            click.echo(data, nl=False)
+        else:
+            file.write_text(data, encoding="utf-8")
+        return
     data = transfer.export_records(db, kind, fmt)
     if file is None:
         click.echo(data, nl=False)
         return
     file.write_text(data, encoding="utf-8")
     click.echo(nl.EXPORTED.format(count=catalog.count(db, kind), kind=kind, path=file), err=True)
+
+
+def _export_suggestions(db: Any, institution: str | None, fmt: str) -> str:
+    """The suggestions to the groups of one institution, for institutions that want a list."""
+    from knowledge import suggestions
+
+    if not institution:
+        raise click.UsageError("Geef --institution met het id of de naam van de instelling.")
+    wanted = institution.strip().lower()
+    institutions = [
+        i
+        for i in catalog.institutions(db).values()
+        if wanted in (i.id.lower(), i.short_name.lower()) or wanted in i.name.lower()
+    ]
+    if not institutions:
+        raise VraagwijzerError(f"Geen instelling gevonden voor {institution!r}.")
+    ids = {i.id for i in institutions}
+    rows = suggestions.suggestions_for_groups(
+        db, [g.id for g in catalog.groups(db).values() if g.institution_id in ids]
+    )
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["suggestion_id"], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: transfer.csv_cell(v) for k, v in row.items()})
+    return out.getvalue()
 
 
 class IntakeInput(BaseModel):

@@ -245,3 +245,31 @@ def _organisation_id(db: Database, name: str) -> str:
         db, "organisations", [Organisation(id=new_id, name=name.strip(), short_name=name.strip(), city="")]
     )
     return new_id
+
+
+def suggestions_for_groups(db: Database, group_ids: list[str]) -> list[dict[str, Any]]:
+    """Suggestions to these groups with the draft's title and organisation, newest first."""
+    if not group_ids:
+        return []
+    marks = ",".join("?" for _ in group_ids)
+    rows = db.execute(
+        f"SELECT s.id, s.group_id, s.state, s.reason, s.proposed_start, s.contact_name, s.created_at, s.answered_at, "
+        f"d.id, d.title, d.organisation, d.state FROM suggestions s JOIN drafts d ON d.id = s.draft_id "
+        f"WHERE s.group_id IN ({marks}) ORDER BY s.created_at DESC",
+        group_ids,
+    ).fetchall()
+    keys = (
+        "suggestion_id",
+        "group_id",
+        "state",
+        "reason",
+        "proposed_start",
+        "contact_name",
+        "created_at",
+        "answered_at",
+        "draft_id",
+        "title",
+        "organisation",
+        "draft_state",
+    )
+    return [dict(zip(keys, row, strict=True)) for row in rows]

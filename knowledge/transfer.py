@@ -355,7 +355,7 @@ def import_records(db: Database, kind: str, rows: Iterable[dict[str, Any]], sour
         return catalog.save_records(db, kind, records)
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     """Neutralise spreadsheet formulas (=, +, -, @) so an export cannot run commands."""
     if isinstance(value, tuple | list):
         value = f"{LIST_SEPARATOR} ".join(str(v) for v in value)
@@ -383,5 +383,5 @@ def export_records(db: Database, kind: str, fmt: str) -> str:
     writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: _csv_cell(v) for k, v in record.items()})
+        writer.writerow({k: csv_cell(v) for k, v in record.items()})
     return out.getvalue()

@@ -298,3 +298,53 @@ def test_brokers_and_drafts_commands(tmp_path: Path) -> None:
     text = run(tmp_path, "drafts", "show", "VW-2026-CLI001").stdout
     assert "Hoofdvraag: Hoe kan DUO X?" in text and "Historie:" in text
     assert_one_line_error(run(tmp_path, "drafts", "show", "VW-NOPE"), "bestaat niet")
+
+
+def test_export_suggestions_for_an_institution(tmp_path: Path) -> None:
+    from knowledge import intakes, suggestions
+    from knowledge.database import open_database
+    from knowledge.records import SubmittedDraft
+
+    run(tmp_path, "export", "groups")  # creates the database with the example data
+    db = open_database(tmp_path / "vraagwijzer.db")
+    now = "2026-11-28T10:00:00+00:00"
+    intakes.submit_draft(
+        db,
+        SubmittedDraft(
+            id="VW-2026-EXP001",
+            channel=None,
+            user_ref=None,
+            language="nl",
+            state="submitted",
+            organisation="DUO",
+            region="oost",
+            title="=Titel",
+            intake={},
+            draft={"main_question": "Hoe?", "suggested_groups": []},
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    rijk, ho = (review_broker(db, "rijk.oost@vraagwijzer.example"), review_broker(db, "ho.oost@vraagwijzer.example"))
+    from knowledge import review
+
+    review.approve(db, "VW-2026-EXP001", rijk, now)
+    review.approve(db, "VW-2026-EXP001", ho, now)
+    saxion_group = next(
+        g for g in json.loads(run(tmp_path, "export", "groups").stdout) if g["institution_id"] == "saxion"
+    )
+    suggestions.send_suggestions(db, "VW-2026-EXP001", rijk, [saxion_group["id"]], now)
+    db.close()
+    rows = json.loads(run(tmp_path, "export", "suggestions", "--institution", "Saxion").stdout)
+    assert [(r["draft_id"], r["group_id"], r["state"]) for r in rows] == [
+        ("VW-2026-EXP001", saxion_group["id"], "sent")
+    ]
+    csv_text = run(tmp_path, "export", "suggestions", "--institution", "saxion", "--format", "csv").stdout
+    assert "'=Titel" in csv_text  # formulas neutralised
+    assert_one_line_error(run(tmp_path, "export", "suggestions", "--institution", "Nergens"), "Geen instelling")
+
+
+def review_broker(db, email: str):  # type: ignore[no-untyped-def]
+    from knowledge import review
+
+    return review.broker_by_email(db, email)

@@ -260,3 +260,31 @@ def test_form_level_and_themes_are_editable_within_the_fixed_slugs(setup) -> Non
     assert (draft["form"], draft["level"], draft["themes"]) == ("minor", "wo", ["ai", "iot-5g"])
     bad = client.post("/drafts/VW-2026-WEB001/edit", data={"csrf": csrf, "level": "mbo"})
     assert bad.status_code == 409 and "Onbekend niveau" in bad.text
+
+
+def test_institution_link_page_answers_and_group_view(setup) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from knowledge import suggestions
+
+    client, db = setup
+    rijk, ho = review.broker_by_email(db, "rijk@oost.nl"), review.broker_by_email(db, "ho@oost.nl")
+    review.approve(db, "VW-2026-WEB001", rijk, NOW)
+    review.approve(db, "VW-2026-WEB001", ho, NOW)
+    ((_, token),) = suggestions.send_suggestions(db, "VW-2026-WEB001", rijk, ["grp-saxion-cyber"], NOW)
+    page = client.get(f"/s/{token}")
+    assert page.status_code == 200 and DRAFT["main_question"] in page.text and "Wij hebben interesse" in page.text
+    assert client.get(f"/s/{token}x").status_code == 404
+    assert client.get("/s/../queue").status_code in (401, 404)
+    csrf = hashlib.sha256(f"s:{token}".encode()).hexdigest()[:32]
+    assert client.post(f"/s/{token}", data={"csrf": "forged", "kind": "decline", "reason": "anders"}).status_code == 403
+    no_reason = client.post(f"/s/{token}", data={"csrf": csrf, "kind": "decline"})
+    assert no_reason.status_code == 409 and "reden" in no_reason.text
+    done = client.post(f"/s/{token}", data={"csrf": csrf, "kind": "decline", "reason": "geen_capaciteit"})
+    assert done.status_code == 200 and "antwoord is ontvangen" in done.text
+    again = client.post(f"/s/{token}", data={"csrf": csrf, "kind": "question", "text": "nog iets"})
+    assert again.status_code == 409 and "al beantwoord" in again.text
+    group = client.get(f"/s/{token}/groep")
+    assert group.status_code == 200 and "Updates sneller (DUO)" in group.text and "declined" in group.text
+    events = [e.comment for e in intakes.events_of(db, "VW-2026-WEB001")]
+    assert any("afgezien: geen_capaciteit" in c for c in events)

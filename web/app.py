@@ -439,6 +439,17 @@ def create_app(
             message="Dank u, uw antwoord is ontvangen." if request.method == "POST" and not error else "",
         )
 
+    async def group_page(request: Request) -> Response:
+        """Everything suggested to one group, reachable from any of its suggestion links."""
+        try:
+            with lock:
+                found = suggestions.suggestion_by_token(db, request.path_params["token"])
+                group = catalog.get_group(db, found.group_id)
+                rows = suggestions.suggestions_for_groups(db, [group.id])
+        except NotFoundError:
+            return page(request, "Niet gevonden", "Deze pagina bestaat niet.", 404)
+        return render(request, "group.html", group=group, rows=rows)
+
     def notify_answer(found: suggestions.Suggestion) -> None:
         """Brokers hear an institution's answer (their region's duo, by e-mail)."""
         if not mailer:
@@ -552,6 +563,7 @@ def create_app(
         Route("/drafts/{draft_id}/match", action(match, "Match bevestigd.", tell=True), methods=["POST"]),
         Route("/drafts/{draft_id}/complete", action(complete, "Afgerond.", tell=True), methods=["POST"]),
         Route("/s/{token}", suggestion_page, methods=["GET", "POST"]),
+        Route("/s/{token}/groep", group_page),
         Route("/drafts/{draft_id}/groups/add", action(add_group, "Groep toegevoegd."), methods=["POST"]),
         Route("/drafts/{draft_id}/groups/remove", action(remove_group, "Groep verwijderd."), methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
