@@ -28,12 +28,14 @@ from bot.channels.telegram import build_application
 from bot.indexing import open_indexes
 from bot.mail import Mailer
 from bot.notify import deliver_telegram_notices, notify_brokers
+from bot.scheduler import run_due_work
 from bot.settings import Settings
-from bot.wiring import Assembly, assemble
+from bot.wiring import Assembly, assemble, link_secret
 from web.app import create_app
 
 log = logging.getLogger(__name__)
 DELIVERY_INTERVAL = 1.0
+DUE_WORK_INTERVAL = 60.0
 
 
 def mailer_for(settings: Settings) -> Mailer:
@@ -88,6 +90,7 @@ class Service:
         if self.telegram and settings.telegram_webhook_url:
             extra.append(telegram_webhook_route(self.telegram, self.secret))
         self.mailer = mailer_for(settings)
+        self.link_secret = link_secret(settings)
         self.web = create_app(
             assembly.db,
             clock=utc_now,
@@ -98,6 +101,7 @@ class Service:
             mailer=self.mailer,
             base_url=settings.base_url,
             reindex=self.reindex,
+            secret=self.link_secret,
         )
         self.server = uvicorn.Server(
             uvicorn.Config(self.web, host=settings.host, port=settings.port, log_level="warning", lifespan="off")
@@ -108,6 +112,19 @@ class Service:
         indexes, _ = open_indexes(self.assembly.db, self.settings.index_dir, self.assembly.encoder)
         self.assembly.matcher.indexes = indexes
         self.assembly.matcher.refresh_catalogue()
+
+    def due_work(self) -> tuple[int, int]:
+        with self.assistant.lock:
+            return run_due_work(self.assembly.db, self.mailer, self.link_secret, self.settings.base_url, utc_now())
+
+    async def due_work_forever(self) -> None:
+        """Reminders and closing of unanswered suggestions, every minute, from stored due times."""
+        while True:
+            try:
+                await asyncio.to_thread(self.due_work)
+            except Exception:
+                log.exception("Due work failed; will try again")
+            await asyncio.sleep(DUE_WORK_INTERVAL)
 
     def stop(self) -> None:
         self.server.should_exit = True
@@ -134,9 +151,13 @@ class Service:
         else:
             log.warning(texts.nl.RUN_NO_TELEGRAM)
         log.warning(texts.nl.RUN_WEB.format(url=settings.base_url))
+        due = asyncio.create_task(self.due_work_forever())
         try:
             await self.server.serve()
         finally:
+            due.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await due
             if delivery:
                 delivery.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

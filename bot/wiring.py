@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -55,3 +56,14 @@ def assemble(
     indexes, reports = open_indexes(db, settings.index_dir, encoder, rebuild=rebuild, progress=progress)
     matcher = Matcher(db, indexes, encoder, QueryExpander(thesaurus_entries()))
     return Assembly(db, encoder, indexes, matcher, reports)
+
+
+def link_secret(settings: Settings) -> bytes:
+    """The key that signs suggestion links, created once in the data folder (mode 600)."""
+    path = settings.data_dir / "secret.key"
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+    return path.read_bytes()

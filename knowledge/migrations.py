@@ -206,3 +206,9 @@ def m007_suggestions(db: Database) -> None:
         "UNIQUE (draft_id, group_id))"
     )
     db.execute("CREATE INDEX suggestions_group ON suggestions(group_id, state)")
+
+
+@migrations()
+def m008_suggestion_reminders(db: Database) -> None:
+    """When a suggestion without answer was reminded; due times follow from created_at."""
+    db.table("suggestions").add_column("reminded_at", str)

@@ -6,11 +6,13 @@ its own suggestion. Every answer and state change is an event in the audit log.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -23,6 +25,25 @@ from knowledge.review import Broker, ReviewError, _check_may_act
 MAX_RECIPIENTS = 3
 DECLINE_REASONS = ("geen_capaciteit", "buiten_expertise", "planning_past_niet", "vorm_past_niet", "anders")
 OPEN = ("sent", "question")
+REMIND_AFTER_WORKING_DAYS = 10
+CLOSE_AFTER_WORKING_DAYS = 20
+
+
+def link_token(secret: bytes, suggestion_id: str) -> str:
+    """The token of a suggestion's link: an HMAC of its id, so the link can be sent again
+    (a reminder) without storing it; only its hash is in the database."""
+    digest = hmac.new(secret, suggestion_id.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def working_days_between(start: str, end: str) -> int:
+    """Monday-to-Friday days after `start` up to and including `end` (public holidays not counted out)."""
+    first, last = datetime.fromisoformat(start).date(), datetime.fromisoformat(end).date()
+    days, current = 0, first
+    while current < last:
+        current += timedelta(days=1)
+        days += current.weekday() < 5
+    return days
 
 
 @dataclass(frozen=True)
@@ -39,6 +60,7 @@ class Suggestion:
     semester: str
     created_at: str
     answered_at: str | None
+    reminded_at: str | None = None
 
 
 def semester_of(now: str) -> str:
@@ -61,7 +83,7 @@ def _hash(token: str) -> str:
 
 
 def _row(row: dict[str, Any]) -> Suggestion:
-    values = {k: row[k] for k in Suggestion.__dataclass_fields__}
+    values: dict[str, Any] = {k: row.get(k) for k in Suggestion.__dataclass_fields__}
     values["why"] = json.loads(row["why"] or "[]")
     return Suggestion(**values)
 
@@ -78,7 +100,7 @@ def suggestion_by_token(db: Database, token: str) -> Suggestion:
 
 
 def send_suggestions(
-    db: Database, draft_id: str, broker: Broker, group_ids: list[str], now: str
+    db: Database, draft_id: str, broker: Broker, group_ids: list[str], now: str, secret: bytes
 ) -> list[tuple[Suggestion, str]]:
     """An approved draft goes to at most three groups; returns (suggestion, link token) pairs."""
     draft = intakes.get_draft(db, draft_id)
@@ -98,8 +120,8 @@ def send_suggestions(
     created = []
     with db.atomic():
         for group_id in chosen:
-            token = secrets.token_urlsafe(32)
             suggestion_id = f"{draft_id}-{secrets.token_hex(3)}"
+            token = link_token(secret, suggestion_id)
             db.table("suggestions").insert(
                 {
                     "id": suggestion_id,
@@ -273,3 +295,44 @@ def suggestions_for_groups(db: Database, group_ids: list[str]) -> list[dict[str,
         "draft_state",
     )
     return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def due_reminders(db: Database, now: str) -> list[Suggestion]:
+    """Unanswered suggestions that waited 10 working days and were not reminded yet."""
+    rows = db["suggestions"].rows_where("state = 'sent' AND reminded_at IS NULL")
+    return [
+        s
+        for s in (_row(r) for r in rows)
+        if working_days_between(s.created_at, now) >= REMIND_AFTER_WORKING_DAYS
+        and working_days_between(s.created_at, now) < CLOSE_AFTER_WORKING_DAYS
+    ]
+
+
+def mark_reminded(db: Database, suggestion_id: str, now: str) -> None:
+    db.execute("UPDATE suggestions SET reminded_at = ? WHERE id = ?", [now, suggestion_id])
+
+
+def close_overdue(db: Database, now: str) -> list[Suggestion]:
+    """Suggestions without an answer after 20 working days close as "no answer" (an event)."""
+    closed = []
+    for row in list(db["suggestions"].rows_where("state = 'sent'")):
+        suggestion = _row(row)
+        if working_days_between(suggestion.created_at, now) < CLOSE_AFTER_WORKING_DAYS:
+            continue
+        draft = intakes.get_draft(db, suggestion.draft_id)
+        group = catalog.get_group(db, suggestion.group_id)
+        with db.atomic():
+            db.execute("UPDATE suggestions SET state = 'no_answer', answered_at = ? WHERE id = ?", [now, suggestion.id])
+            intakes.append_event(
+                db,
+                Event(
+                    draft.id,
+                    now,
+                    "vraagwijzer",
+                    draft.state,
+                    draft.state,
+                    f"{group.name}: geen antwoord na {CLOSE_AFTER_WORKING_DAYS} werkdagen",
+                ),
+            )
+        closed.append(_row(next(iter(db["suggestions"].rows_where("id = ?", [suggestion.id])))))
+    return closed

@@ -333,7 +333,7 @@ def test_export_suggestions_for_an_institution(tmp_path: Path) -> None:
     saxion_group = next(
         g for g in json.loads(run(tmp_path, "export", "groups").stdout) if g["institution_id"] == "saxion"
     )
-    suggestions.send_suggestions(db, "VW-2026-EXP001", rijk, [saxion_group["id"]], now)
+    suggestions.send_suggestions(db, "VW-2026-EXP001", rijk, [saxion_group["id"]], now, b"test-secret")
     db.close()
     rows = json.loads(run(tmp_path, "export", "suggestions", "--institution", "Saxion").stdout)
     assert [(r["draft_id"], r["group_id"], r["state"]) for r in rows] == [

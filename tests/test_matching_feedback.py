@@ -36,7 +36,7 @@ def decided(db: Database, n: int, group_id: str, outcome: str, broker: review.Br
     )
     review.approve(db, draft_id, broker, NOW)
     review.approve(db, draft_id, ho, NOW)
-    ((suggestion, token),) = suggestions.send_suggestions(db, draft_id, broker, [group_id], NOW)
+    ((suggestion, token),) = suggestions.send_suggestions(db, draft_id, broker, [group_id], NOW, b"test-secret")
     if outcome == "accepted":
         suggestions.answer(db, token, "interested", {"proposed_start": "feb", "contact_name": "bureau"}, NOW)
         suggestions.confirm_match(db, draft_id, broker, suggestion.id, NOW)

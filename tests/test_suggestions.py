@@ -54,7 +54,7 @@ def approved(small_db: Database) -> tuple[Database, str, review.Broker]:
 
 def test_suggest_answer_match_and_complete(approved) -> None:  # type: ignore[no-untyped-def]
     db, draft_id, broker = approved
-    sent = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber", "grp-hu-cyber"], NOW)
+    sent = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber", "grp-hu-cyber"], NOW, b"test-secret")
     assert intakes.get_draft(db, draft_id).state == "suggested"
     (first, token_a), (_second, token_b) = sent
     assert first.why == ["thema's: x"]
@@ -80,7 +80,7 @@ def test_suggest_answer_match_and_complete(approved) -> None:  # type: ignore[no
 
 def test_links_open_only_their_own_suggestion(approved) -> None:  # type: ignore[no-untyped-def]
     db, draft_id, broker = approved
-    ((_, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], NOW)
+    ((_, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], NOW, b"test-secret")
     with pytest.raises(NotFoundError):
         suggestions.suggestion_by_token(db, token[:-1] + ("A" if token[-1] != "A" else "B"))
     with pytest.raises(NotFoundError):
@@ -98,7 +98,7 @@ def test_links_open_only_their_own_suggestion(approved) -> None:  # type: ignore
 )
 def test_bad_answers_are_refused(approved, kind: str, fields: dict[str, str], message: str) -> None:  # type: ignore[no-untyped-def]
     db, draft_id, broker = approved
-    ((_, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], NOW)
+    ((_, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], NOW, b"test-secret")
     with pytest.raises(ReviewError, match=message):
         suggestions.answer(db, token, kind, fields, NOW)
 
@@ -107,18 +107,25 @@ def test_recipients_are_checked(approved) -> None:  # type: ignore[no-untyped-de
     db, draft_id, broker = approved
     with pytest.raises(ReviewError, match="hooguit 3"):
         suggestions.send_suggestions(
-            db, draft_id, broker, ["grp-saxion-cyber", "grp-hu-cyber", "grp-hu-inclusie", "grp-tud-data"], NOW
+            db,
+            draft_id,
+            broker,
+            ["grp-saxion-cyber", "grp-hu-cyber", "grp-hu-inclusie", "grp-tud-data"],
+            NOW,
+            b"test-secret",
         )
     with pytest.raises(ReviewError, match="Onbekende"):
-        suggestions.send_suggestions(db, draft_id, broker, ["grp-nope"], NOW)
+        suggestions.send_suggestions(db, draft_id, broker, ["grp-nope"], NOW, b"test-secret")
     with pytest.raises(ReviewError, match="minstens"):
-        suggestions.send_suggestions(db, draft_id, broker, [], NOW)
+        suggestions.send_suggestions(db, draft_id, broker, [], NOW, b"test-secret")
 
 
 def test_a_group_without_capacity_cannot_be_confirmed(approved) -> None:  # type: ignore[no-untyped-def]
     db, draft_id, broker = approved
     db.execute("UPDATE research_groups SET capacity_per_semester = 0 WHERE id = 'grp-saxion-cyber'")
-    ((suggestion, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], NOW)
+    ((suggestion, token),) = suggestions.send_suggestions(
+        db, draft_id, broker, ["grp-saxion-cyber"], NOW, b"test-secret"
+    )
     suggestions.answer(db, token, "interested", {"proposed_start": "feb", "contact_name": "bureau"}, NOW)
     with pytest.raises(ReviewError, match="geen capaciteit"):
         suggestions.confirm_match(db, draft_id, broker, suggestion.id, NOW)
@@ -130,7 +137,9 @@ def test_completed_work_is_found_by_the_next_similar_question(approved, tmp_path
     from embeddings.lexical import QueryExpander
 
     db, draft_id, broker = approved
-    ((suggestion, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], NOW)
+    ((suggestion, token),) = suggestions.send_suggestions(
+        db, draft_id, broker, ["grp-saxion-cyber"], NOW, b"test-secret"
+    )
     suggestions.answer(db, token, "interested", {"proposed_start": "feb", "contact_name": "bureau"}, NOW)
     suggestions.confirm_match(db, draft_id, broker, suggestion.id, NOW)
     indexes, _ = open_indexes(db, tmp_path / "index", fake_encoder)
@@ -141,3 +150,35 @@ def test_completed_work_is_found_by_the_next_similar_question(approved, tmp_path
     assert fake_encoder.embedded - embedded_before <= 2
     matcher = Matcher(db, indexes, fake_encoder, QueryExpander([]))
     assert matcher.find("inspectie van dijken met drones").assignments[0].id == "asg-vw-2026-sug001"
+
+
+def test_reminder_after_ten_working_days_and_closed_after_twenty(approved, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.mail import Mailer
+    from bot.scheduler import run_due_work
+
+    db, draft_id, broker = approved
+    secret = b"test-secret"
+    created = "2026-11-02T09:00:00+00:00"  # a Monday
+    ((_suggestion, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], created, secret)
+    mailer = Mailer(outbox=tmp_path / "outbox", sender="v@example.nl")
+    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-13T09:00:00+00:00") == (0, 0)  # 9 days
+    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-16T09:00:00+00:00") == (1, 0)  # 10
+    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-17T09:00:00+00:00") == (0, 0)  # once
+    reminder = next((tmp_path / "outbox").glob("*.eml")).read_text()
+    assert f"https://vw.example/s/{token}" in reminder  # the same link, signed again
+    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-30T09:00:00+00:00") == (0, 1)  # 20
+    assert suggestions.suggestions_of(db, draft_id)[0].state == "no_answer"
+    assert len(list((tmp_path / "outbox").glob("*.eml"))) == 3  # reminder + both brokers told
+    assert "geen antwoord na 20 werkdagen" in intakes.events_of(db, draft_id)[-1].comment
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "days"),
+    [
+        ("2026-11-27T10:00:00", "2026-11-30T10:00:00", 1),
+        ("2026-11-02T10:00:00", "2026-11-16T10:00:00", 10),
+        ("2026-11-02T10:00:00", "2026-11-02T18:00:00", 0),
+    ],
+)
+def test_working_days(start: str, end: str, days: int) -> None:
+    assert suggestions.working_days_between(start, end) == days

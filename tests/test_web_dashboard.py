@@ -271,7 +271,7 @@ def test_institution_link_page_answers_and_group_view(setup) -> None:  # type: i
     rijk, ho = review.broker_by_email(db, "rijk@oost.nl"), review.broker_by_email(db, "ho@oost.nl")
     review.approve(db, "VW-2026-WEB001", rijk, NOW)
     review.approve(db, "VW-2026-WEB001", ho, NOW)
-    ((_, token),) = suggestions.send_suggestions(db, "VW-2026-WEB001", rijk, ["grp-saxion-cyber"], NOW)
+    ((_, token),) = suggestions.send_suggestions(db, "VW-2026-WEB001", rijk, ["grp-saxion-cyber"], NOW, b"test-secret")
     page = client.get(f"/s/{token}")
     assert page.status_code == 200 and DRAFT["main_question"] in page.text and "Wij hebben interesse" in page.text
     assert client.get(f"/s/{token}x").status_code == 404

@@ -78,11 +78,14 @@ def create_app(
     mailer: Mailer | None = None,
     base_url: str = "",
     reindex: Callable[[], object] | None = None,
+    secret: bytes | None = None,
 ) -> Starlette:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
     templates = Jinja2Templates(env=environment)
     lock = db_lock or threading.RLock()
     nl = texts.nl
+    # Signs suggestion links; the service passes the one kept in the data folder.
+    link_secret = secret or secrets.token_bytes(32)
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         base = {
@@ -322,7 +325,7 @@ def create_app(
 
     def suggest(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
         chosen = [key.removeprefix("group_") for key in form if key.startswith("group_")]
-        sent = suggestions.send_suggestions(db, draft_id, broker, chosen, clock())
+        sent = suggestions.send_suggestions(db, draft_id, broker, chosen, clock(), link_secret)
         d = intakes.get_draft(db, draft_id)
         groups = catalog.groups(db)
         for suggestion, token in sent:

@@ -392,3 +392,12 @@ ANSWER_SUBJECT = "Reactie van een onderzoeksgroep op {id}"
 ANSWER_MAIL = "{group} reageerde op {id}: {state}. {text}\n\nBekijken: {link}\n"
 ACCEPTED_SIMILAR = "nam in {year} een vergelijkbare vraag van {organisation} aan"
 DECLINED_SIMILAR = "zag in {year} af van een vergelijkbare vraag van {organisation} (buiten de expertise)"
+REMINDER_SUBJECT = "Herinnering: voorstel voor een onderzoeksopdracht: {title}"
+REMINDER_MAIL = (
+    "Beste {group},\n\nTwee weken geleden stelden de kennismakelaars u de opdracht “{title}” voor. "
+    "Wilt u laten weten of u interesse heeft? Ook ‘nu niet’ helpt ons verder.\n\n{link}\n"
+)
+NO_ANSWER_SUBJECT = "Geen antwoord op voorstel {id}"
+NO_ANSWER_MAIL = (
+    "{group} heeft na 20 werkdagen niet gereageerd op {id}; het voorstel is gesloten.\n\nBekijken: {link}\n"
+)
