@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 def run_due_work(db: Database, mailer: Mailer, secret: bytes, base_url: str, now: str) -> tuple[int, int]:
     """Send the reminders that are due and close what waited too long; (reminded, closed)."""
     nl = texts.nl
+    mailer.retry_pending()
     reminded = 0
     for suggestion in suggestions.due_reminders(db, now):
         group = catalog.get_group(db, suggestion.group_id)

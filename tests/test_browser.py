@@ -107,3 +107,96 @@ def test_duo_reviews_and_approves_in_the_browser(chromium, service_parts, tmp_pa
     assert draft.state == "approved"
     assert draft.draft["main_question"] == "Hoe kan DUO updates binnen een week op alle laptops uitrollen?"
     assert (ARTIFACTS / "queue.png").stat().st_size > 0
+
+
+def test_institution_answers_and_reports_the_outcome_in_the_browser(chromium, service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from knowledge.records import SubmittedDraft
+
+    db = service_parts[0]
+    now = utc_now()
+    rijk = review.add_broker(db, name="Rijk Oost", email="rijk@oost.nl", region="oost", side="rijk", now=now)
+    ho = review.add_broker(db, name="HO Oost", email="ho@oost.nl", region="oost", side="ho", now=now)
+    intakes.submit_draft(
+        db,
+        SubmittedDraft(
+            id="VW-2026-BROWS1",
+            channel="telegram",
+            user_ref="1001",
+            language="nl",
+            state="submitted",
+            organisation="DUO",
+            region="oost",
+            title="Updates sneller (DUO)",
+            intake={
+                "organisation_id": "duo",
+                "problem": "Onze laptops krijgen updates te laat",
+                "timeline": "voorjaar",
+            },
+            draft={
+                "title": "Updates sneller (DUO)",
+                "main_question": "Hoe kan DUO updates sneller uitrollen?",
+                "sub_questions": ["A?", "B?", "C?"],
+                "background": "b",
+                "objective": "o",
+                "scope": "s",
+                "deliverables": ["d"],
+                "constraints": [],
+                "form": "afstudeeropdracht",
+                "level": "hbo",
+                "themes": ["cybersecurity"],
+                "similar_assignments": [],
+                "quality": [],
+                "suggested_groups": [
+                    {
+                        "id": "grp-saxion-cyber",
+                        "name": "Lectoraat Cyber Resilience",
+                        "institution": "Saxion",
+                        "region": "oost",
+                        "score": 0.9,
+                        "why": ["thema's: cybersecurity"],
+                    }
+                ],
+            },
+            created_at=now,
+            updated_at=now,
+        ),
+    )
+    review.approve(db, "VW-2026-BROWS1", rijk, now)
+    review.approve(db, "VW-2026-BROWS1", ho, now)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with BotApiStandIn() as standin, RunningService(make_service(service_parts, tmp_path, standin, port)):
+        standin.add_user(1001)
+        wait_http(f"{base}/queue")
+        broker = chromium.new_context().new_page()
+        broker.goto(login_link(db, "rijk@oost.nl", base))
+        broker.goto(f"{base}/drafts/VW-2026-BROWS1")
+        broker.get_by_role("button", name="Voorleggen").click()
+        assert "Voorgelegd." in broker.content()
+        mail = next((tmp_path / "outbox").glob("*.eml")).read_text()
+        link = re.search(rf"{re.escape(base)}/s/[\w-]+", mail).group(0)  # type: ignore[union-attr]
+
+        lector = chromium.new_context().new_page()
+        lector.goto(link)
+        lector.get_by_label("Mogelijke start").fill("februari 2027")
+        lector.get_by_label("Contactpersoon of -adres").fill("lectoraat-cyber@saxion.example")
+        lector.get_by_role("button", name="Wij hebben interesse").click()
+        assert "uw antwoord is ontvangen" in lector.content()
+        lector.screenshot(path=str(ARTIFACTS / "institution.png"), full_page=True)
+
+        broker.goto(f"{base}/drafts/VW-2026-BROWS1")
+        broker.get_by_role("button", name="Bevestig deze groep").click()
+        assert "Match bevestigd." in broker.content()
+        off_loop(lambda: wait_text(standin, 1001, "lectoraat-cyber@saxion.example"))
+
+        lector.goto(link)
+        lector.get_by_label("Uitkomst").fill("Patchproces herontworpen; doorlooptijd van 19 naar 6 dagen")
+        lector.get_by_role("button", name="Resultaat doorgeven").click()
+        off_loop(lambda: wait_text(standin, 1001, "is afgerond"))
+    assert intakes.get_draft(db, "VW-2026-BROWS1").state == "completed"
+    assert any(
+        e.actor == "groep:grp-saxion-cyber" and e.to_state == "completed"
+        for e in intakes.events_of(db, "VW-2026-BROWS1")
+    )

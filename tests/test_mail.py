@@ -58,13 +58,24 @@ def test_without_smtp_mail_is_filed_in_the_outbox(tmp_path: Path) -> None:
     assert b"Subject: Onderwerp" in filed and b"To: m@example.nl" in filed
 
 
-def test_smtp_down_loses_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_smtp_down_then_up_each_mail_goes_out_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     import socket
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]  # nothing listens here
+        port = sock.getsockname()[1]  # nothing listens here yet
     mailer = Mailer(outbox=tmp_path / "outbox", sender="v@example.nl", host="127.0.0.1", port=port, starttls=False)
     with caplog.at_level(logging.WARNING):
-        path = mailer.send("m@example.nl", "Onderwerp", "Tekst")
-    assert Path(path).exists() and "outbox" in caplog.text
+        first = mailer.send("m@example.nl", "Eerste", "Tekst")
+        second = mailer.send("m@example.nl", "Tweede", "Tekst")
+    assert Path(first).parent.name == "pending" and Path(second).exists() and "outbox" in caplog.text
+    assert mailer.retry_pending() == 0  # still down: both keep waiting
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert mailer.retry_pending() == 2
+        assert mailer.retry_pending() == 0  # not sent twice
+    finally:
+        controller.stop()
+    assert sorted(str(m["Subject"]).strip() for _, m in collector.messages) == ["Eerste", "Tweede"]

@@ -288,3 +288,22 @@ def test_institution_link_page_answers_and_group_view(setup) -> None:  # type: i
     assert group.status_code == 200 and "Updates sneller (DUO)" in group.text and "declined" in group.text
     events = [e.comment for e in intakes.events_of(db, "VW-2026-WEB001")]
     assert any("afgezien: geen_capaciteit" in c for c in events)
+
+
+def test_a_group_without_contact_address_is_refused_before_anything_is_sent(setup) -> None:  # type: ignore[no-untyped-def]
+    from knowledge import suggestions
+
+    client, db = setup
+    rijk, ho = review.broker_by_email(db, "rijk@oost.nl"), review.broker_by_email(db, "ho@oost.nl")
+    review.approve(db, "VW-2026-WEB001", rijk, NOW)
+    review.approve(db, "VW-2026-WEB001", ho, NOW)
+    db.execute("UPDATE research_groups SET contact_email = '' WHERE id = 'grp-hu-cyber'")
+    csrf = login(client, db, "rijk@oost.nl")
+    refused = client.post(
+        "/drafts/VW-2026-WEB001/suggest", data={"csrf": csrf, "group_grp-saxion-cyber": "1", "group_grp-hu-cyber": "1"}
+    )
+    assert (
+        refused.status_code == 409 and "Geen contactadres bekend voor Lectoraat Digitale Weerbaarheid" in refused.text
+    )
+    assert suggestions.suggestions_of(db, "VW-2026-WEB001") == []
+    assert intakes.get_draft(db, "VW-2026-WEB001").state == "approved"

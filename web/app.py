@@ -325,13 +325,17 @@ def create_app(
 
     def suggest(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
         chosen = [key.removeprefix("group_") for key in form if key.startswith("group_")]
+        groups = catalog.groups(db)
+        without_address = [groups[g].name for g in chosen if g in groups and not groups[g].contact_email]
+        if without_address:  # checked before anything is sent: all or nothing
+            raise ReviewError(
+                f"Geen contactadres bekend voor {', '.join(without_address)}; vul het aan met "
+                "`vraagwijzer import groups` of kies een andere groep."
+            )
         sent = suggestions.send_suggestions(db, draft_id, broker, chosen, clock(), link_secret)
         d = intakes.get_draft(db, draft_id)
-        groups = catalog.groups(db)
         for suggestion, token in sent:
             group = groups[suggestion.group_id]
-            if not group.contact_email:
-                raise ReviewError(f"{group.name} heeft geen contactadres; vul het aan met `vraagwijzer import groups`.")
             if mailer:
                 mailer.send(
                     group.contact_email,
@@ -419,10 +423,27 @@ def create_app(
                 return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
             try:
                 with lock:
-                    found = suggestions.answer(
-                        db, token, str(form.get("kind", "")), {k: str(v) for k, v in form.items()}, clock()
-                    )
-                    notify_answer(found)
+                    if form.get("kind") == "outcome":
+                        # The group reports the result itself: completed, and the knowledge grows.
+                        if found.state != "accepted":
+                            raise ReviewError("Alleen de groep die de opdracht uitvoert kan het resultaat doorgeven.")
+                        suggestions.record_outcome(
+                            db,
+                            found.draft_id,
+                            f"groep:{found.group_id}",
+                            str(form.get("summary", ""))[:2000],
+                            str(form.get("link", ""))[:500],
+                            str(form.get("date", ""))[:10],
+                            clock(),
+                        )
+                        notify_change(db, found.draft_id, clock())
+                        if reindex:
+                            reindex()
+                    else:
+                        found = suggestions.answer(
+                            db, token, str(form.get("kind", "")), {k: str(v) for k, v in form.items()}, clock()
+                        )
+                        notify_answer(found)
             except ReviewError as problem:
                 error = str(problem)
         with lock:
