@@ -403,8 +403,6 @@ class Matcher:
         """Accepted suggestions per group in the current semester."""
         now = datetime.now(UTC)
         semester = f"{now.year}-H{1 if now.month <= 6 else 2}"
-        if "suggestions" not in self.db.table_names():
-            return {}
         rows = self.db.execute(
             "SELECT group_id, count(*) FROM suggestions WHERE state = 'accepted' AND semester = ? GROUP BY group_id",
             [semester],
@@ -475,8 +473,6 @@ def _normalised(scored: list[tuple[str, float]], total_weight: float) -> list[tu
 
 def decisions(db: Database) -> list[dict[str, Any]]:
     """Accepted and declined suggestions with the themes of their draft, newest first."""
-    if "suggestions" not in db.table_names():
-        return []
     rows = db.execute(
         "SELECT s.group_id, s.state, s.reason, COALESCE(s.answered_at, s.created_at), d.draft, d.organisation "
         "FROM suggestions s JOIN drafts d ON d.id = s.draft_id WHERE s.state IN ('accepted', 'declined') "

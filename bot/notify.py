@@ -97,3 +97,13 @@ def notify_brokers(db: Database, draft_id: str, mailer: Mailer, base_url: str, n
     if not told:
         log.warning("No brokers in region %s to tell about draft %s", draft.region, draft.id)
     return told
+
+
+def mail_region_brokers(db: Database, mailer: Mailer, region: str, subject: str, body: str) -> int:
+    """E-mail every broker of a region; returns how many."""
+    told = 0
+    for broker in review.brokers(db):
+        if broker.region == region:
+            mailer.send(broker.email, subject, body)
+            told += 1
+    return told

@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from bot import texts
 from bot.mail import Mailer
-from knowledge import catalog, intakes, review, suggestions
+from bot.notify import mail_region_brokers
+from knowledge import catalog, intakes, suggestions
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +37,13 @@ def run_due_work(db: Database, mailer: Mailer, secret: bytes, base_url: str, now
     for suggestion in closed:
         draft = intakes.get_draft(db, suggestion.draft_id)
         group = catalog.get_group(db, suggestion.group_id)
-        for broker in review.brokers(db):
-            if broker.region == draft.region:
-                mailer.send(
-                    broker.email,
-                    nl.NO_ANSWER_SUBJECT.format(id=draft.id),
-                    nl.NO_ANSWER_MAIL.format(group=group.name, id=draft.id, link=f"{base_url}/drafts/{draft.id}"),
-                )
+        mail_region_brokers(
+            db,
+            mailer,
+            draft.region,
+            nl.NO_ANSWER_SUBJECT.format(id=draft.id),
+            nl.NO_ANSWER_MAIL.format(group=group.name, id=draft.id, link=f"{base_url}/drafts/{draft.id}"),
+        )
     if reminded or closed:
         log.info("Reminders sent: %d; suggestions closed without answer: %d", reminded, len(closed))
     return reminded, len(closed)

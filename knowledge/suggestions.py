@@ -88,6 +88,10 @@ def _row(row: dict[str, Any]) -> Suggestion:
     return Suggestion(**values)
 
 
+def _get(db: Database, suggestion_id: str) -> Suggestion:
+    return _row(next(iter(db["suggestions"].rows_where("id = ?", [suggestion_id]))))
+
+
 def suggestions_of(db: Database, draft_id: str) -> list[Suggestion]:
     return [_row(r) for r in db["suggestions"].rows_where("draft_id = ?", [draft_id], order_by="created_at, id")]
 
@@ -134,7 +138,7 @@ def send_suggestions(
                     "created_at": now,
                 }
             )
-            created.append((_row(next(iter(db["suggestions"].rows_where("id = ?", [suggestion_id])))), token))
+            created.append((_get(db, suggestion_id), token))
         db.execute("UPDATE drafts SET state = 'suggested', updated_at = ? WHERE id = ?", [now, draft_id])
         intakes.append_event(
             db,
@@ -182,7 +186,7 @@ def answer(db: Database, token: str, kind: str, fields: dict[str, str], now: str
         intakes.append_event(
             db, Event(draft.id, now, f"groep:{group.id}", draft.state, draft.state, f"{group.name}: {comment}")
         )
-    return _row(next(iter(db["suggestions"].rows_where("id = ?", [suggestion.id]))))
+    return _get(db, suggestion.id)
 
 
 def confirm_match(db: Database, draft_id: str, broker: Broker, suggestion_id: str, now: str) -> Suggestion:
@@ -216,7 +220,7 @@ def confirm_match(db: Database, draft_id: str, broker: Broker, suggestion_id: st
                 f"{group.name} gaat ermee aan de slag; contact: {chosen.contact_name}",
             ),
         )
-    return _row(next(iter(db["suggestions"].rows_where("id = ?", [chosen.id]))))
+    return _get(db, chosen.id)
 
 
 def record_outcome(db: Database, draft_id: str, actor: str, summary: str, link: str, date: str, now: str) -> Assignment:
@@ -334,5 +338,5 @@ def close_overdue(db: Database, now: str) -> list[Suggestion]:
                     f"{group.name}: geen antwoord na {CLOSE_AFTER_WORKING_DAYS} werkdagen",
                 ),
             )
-        closed.append(_row(next(iter(db["suggestions"].rows_where("id = ?", [suggestion.id])))))
+        closed.append(_get(db, suggestion.id))
     return closed

@@ -15,9 +15,10 @@ from sqlite_utils import Database
 
 from bot.assistant import utc_now
 from knowledge import intakes, review, sessions
+from tests.helpers import free_port
 from tests.telegram_standin import BotApiStandIn
 from tests.test_service import RunningService, make_service, wait_http
-from tests.test_telegram_bot import finish_intake, free_port, intake_until_problem, wait_text
+from tests.test_telegram_bot import finish_intake, intake_until_problem, wait_text
 
 CHROMIUM = os.environ.get("VRAAGWIJZER_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"

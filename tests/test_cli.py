@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import free_port
+
 QUESTION = "onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in"
 
 
@@ -148,14 +150,11 @@ def test_import_with_errors_lists_problems_and_changes_nothing(tmp_path: Path) -
 @pytest.mark.slow
 def test_run_serves_the_web_pages_and_stops_cleanly(tmp_path: Path, data_dir: Path) -> None:
     import signal
-    import socket
     import time
 
     import httpx
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     env.update({"VRAAGWIJZER_DATA_DIR": str(data_dir), "VRAAGWIJZER_PORT": str(port), "VRAAGWIJZER_THREADS": "2"})
     service = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)

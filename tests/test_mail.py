@@ -12,6 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from bot.mail import Mailer
+from tests.helpers import free_port
 
 
 class Collector:
@@ -25,11 +26,8 @@ class Collector:
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Collector, int]]:
-    import socket
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     collector = Collector()
     controller = Controller(collector, hostname="127.0.0.1", port=port)
     controller.start()
@@ -59,11 +57,8 @@ def test_without_smtp_mail_is_filed_in_the_outbox(tmp_path: Path) -> None:
 
 
 def test_smtp_down_then_up_each_mail_goes_out_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    import socket
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]  # nothing listens here yet
+    port = free_port()  # nothing listens here yet
     mailer = Mailer(outbox=tmp_path / "outbox", sender="v@example.nl", host="127.0.0.1", port=port, starttls=False)
     with caplog.at_level(logging.WARNING):
         first = mailer.send("m@example.nl", "Eerste", "Tekst")

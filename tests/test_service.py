@@ -16,8 +16,9 @@ from bot.service import Service
 from bot.settings import Settings
 from bot.wiring import Assembly
 from knowledge import intakes, review, sessions
+from tests.helpers import free_port
 from tests.telegram_standin import BotApiStandIn
-from tests.test_telegram_bot import finish_intake, free_port, intake_until_problem, wait_text
+from tests.test_telegram_bot import finish_intake, intake_until_problem, wait_text
 
 TOKEN = "123456:SERVICE"
 
@@ -158,7 +159,6 @@ def test_web_chat_runs_the_same_intake(service_parts, tmp_path: Path) -> None:  
 def test_from_approval_to_completed_and_the_knowledge_grows(service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Suggest to groups (mail over real SMTP), a group answers through its link, the brokers
     confirm, the work is completed, and the next similar question finds it."""
-    import socket
 
     from aiosmtpd.controller import Controller
 
@@ -168,9 +168,7 @@ def test_from_approval_to_completed_and_the_knowledge_grows(service_parts, tmp_p
     now = utc_now()
     review.add_broker(db, name="Rijk Oost", email="rijk@oost.nl", region="oost", side="rijk", now=now)
     review.add_broker(db, name="HO Oost", email="ho@oost.nl", region="oost", side="ho", now=now)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        smtp_port = sock.getsockname()[1]
+    smtp_port = free_port()
     collector = Collector()
     smtp = Controller(collector, hostname="127.0.0.1", port=smtp_port)
     smtp.start()

@@ -219,11 +219,3 @@ def test_long_replies_are_split_within_telegram_limits(size: int) -> None:
     parts = split_message(text)
     assert all(len(p) <= 4096 for p in parts)
     assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])

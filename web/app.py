@@ -34,7 +34,7 @@ from bot.dialog import Incoming, Reply, draft_from_json, intake_from_answers
 from bot.document import write_docx
 from bot.drafting import draft as make_draft
 from bot.mail import Mailer
-from bot.notify import notify_change
+from bot.notify import mail_region_brokers, notify_change
 from knowledge import catalog, intakes, review, sessions, suggestions
 from knowledge.errors import NotFoundError
 from knowledge.review import Broker, ReviewError
@@ -354,7 +354,7 @@ def create_app(
                 )
 
     def match(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
-        chosen = suggestions.confirm_match(db, draft_id, broker, str(form.get("suggestion_id", "")), clock())
+        suggestions.confirm_match(db, draft_id, broker, str(form.get("suggestion_id", "")), clock())
         groups = catalog.groups(db)
         d = intakes.get_draft(db, draft_id)
         for other in suggestions.suggestions_of(db, draft_id):
@@ -364,7 +364,6 @@ def create_app(
                     nl.THANKS_SUBJECT.format(title=d.title),
                     nl.THANKS_MAIL.format(group=groups[other.group_id].name, title=d.title),
                 )
-        del chosen
 
     def complete(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
         suggestions.record_outcome(
@@ -480,19 +479,15 @@ def create_app(
             return
         d = intakes.get_draft(db, found.draft_id)
         group = catalog.get_group(db, found.group_id)
-        for broker in review.brokers(db):
-            if broker.region == d.region:
-                mailer.send(
-                    broker.email,
-                    nl.ANSWER_SUBJECT.format(id=d.id),
-                    nl.ANSWER_MAIL.format(
-                        group=group.name,
-                        state=found.state,
-                        id=d.id,
-                        text=found.text or "",
-                        link=f"{base_url}/drafts/{d.id}",
-                    ),
-                )
+        mail_region_brokers(
+            db,
+            mailer,
+            d.region,
+            nl.ANSWER_SUBJECT.format(id=d.id),
+            nl.ANSWER_MAIL.format(
+                group=group.name, state=found.state, id=d.id, text=found.text or "", link=f"{base_url}/drafts/{d.id}"
+            ),
+        )
 
     async def home(request: Request) -> Response:
         return RedirectResponse("/queue", status_code=303)
