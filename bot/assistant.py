@@ -4,6 +4,7 @@ save the state, all in one short step per message. Restarts lose nothing."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -14,14 +15,18 @@ from sqlite_utils import Database
 from bot import texts
 from bot.dialog import Dialog, DialogServices, Incoming, Matching, Option, Reply
 from bot.drafting import Draft
-from knowledge import catalog, intakes, notices, review
+from knowledge import catalog, intakes, notices, review, sessions
 from knowledge.errors import NotFoundError
 from knowledge.records import Conversation, SubmittedDraft
 
 log = logging.getLogger(__name__)
 
 
-PUSH_CHANNELS = frozenset({"telegram"})
+# Channels whose notices are pushed by the service as soon as they are stored; the others
+# (web chat, terminal) show them at the user's next turn.
+PUSH_CHANNELS = frozenset({"telegram", "teams"})
+# A broker links this chat account with a code from the dashboard: "koppel ABCD-EFGH".
+LINK_COMMAND = re.compile(r"^\s*/?(?:koppel|link)\s+([a-z0-9]{4}-?[a-z0-9]{4})\s*$", re.IGNORECASE)
 
 
 def notice_reply(text: str, kind: str, draft_id: str, language: str) -> Reply:
@@ -67,6 +72,9 @@ class Assistant:
     def handle(self, incoming: Incoming) -> list[Reply]:
         with self.lock:
             conversation = intakes.load_conversation(self.db, incoming.channel, incoming.user_ref)
+            link = LINK_COMMAND.match(incoming.text or "")
+            if link and incoming.channel in sessions.CHAT_ID_COLUMNS:
+                return [self._link_broker(incoming, link.group(1), conversation.language)]
             shown = self._pending_notices(incoming, conversation.language)
             try:
                 new_state, replies = self.dialog.handle(conversation, incoming)
@@ -133,6 +141,15 @@ class Assistant:
             self.on_submitted(draft_id)
         except Exception:  # the draft is stored; a failed notification must not lose the turn
             log.exception("Could not notify the brokers about draft %s", draft_id)
+
+    def _link_broker(self, incoming: Incoming, code: str, language: str) -> Reply:
+        t = texts.for_language(language)
+        try:
+            broker = sessions.redeem_chat_link_code(self.db, code, incoming.channel, incoming.user_ref, self.clock())
+        except sessions.LoginError:
+            return Reply(t.LINK_FAILED)
+        log.info("Broker %s linked a %s account", broker.id, incoming.channel)
+        return Reply(t.LINKED.format(name=broker.name, region=t.REGION_OPTION_LABELS.get(broker.region, broker.region)))
 
     def _forget(self, channel: str, user_ref: str) -> int:
         _, anonymised = intakes.forget_user(self.db, channel, user_ref)

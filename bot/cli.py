@@ -286,6 +286,17 @@ def run(settings: Settings) -> None:
     run_service(settings)
 
 
+@cli.command("teams-app")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default=Path("vraagwijzer-teams.zip"))
+@click.pass_obj
+def teams_app(settings: Settings, file: Path) -> None:
+    """Schrijf het Teams-app-pakket (manifest en pictogrammen) voor deze bot."""
+    from bot.channels.teams_package import write_package
+
+    write_package(settings.teams_client_id or "", settings.public_url, file)
+    click.echo(nl.TEAMS_PACKAGE_WRITTEN.format(path=file))
+
+
 @cli.group()
 def brokers() -> None:
     """Kennismakelaars beheren (duo's per regio: kant rijk en kant ho)."""
@@ -296,15 +307,25 @@ def brokers() -> None:
 @click.option("--email", required=True)
 @click.option("--region", required=True, type=_choice(REGIONS))
 @click.option("--side", required=True, type=_choice(("rijk", "ho")))
-@click.option("--telegram-id", default=None)
+@click.option("--telegram-id", default=None, help="Telegram-gebruikers-id (of later: koppel met een code).")
+@click.option("--teams-id", default=None, help="Entra-object-id van het Teams-account (of later: koppel met een code).")
 @click.pass_obj
-def brokers_add(settings: Settings, name: str, email: str, region: str, side: str, telegram_id: str | None) -> None:
+def brokers_add(
+    settings: Settings, name: str, email: str, region: str, side: str, telegram_id: str | None, teams_id: str | None
+) -> None:
     """Voeg een makelaar toe."""
     from bot.assistant import utc_now
     from knowledge import review
 
     broker = review.add_broker(
-        open_db(settings), name=name, email=email, region=region, side=side, telegram_id=telegram_id, now=utc_now()
+        open_db(settings),
+        name=name,
+        email=email,
+        region=region,
+        side=side,
+        telegram_id=telegram_id,
+        teams_id=teams_id,
+        now=utc_now(),
     )
     click.echo(f"Makelaar {broker.name} <{broker.email}> toegevoegd (regio {broker.region}, kant {broker.side}).")
 
@@ -324,7 +345,9 @@ def brokers_list(settings: Settings, as_json: bool) -> None:
         return
     for b in found:
         click.echo(
-            f"{b.region:<7} {b.side:<5} {b.name} <{b.email}>" + (f" telegram {b.telegram_id}" if b.telegram_id else "")
+            f"{b.region:<7} {b.side:<5} {b.name} <{b.email}>"
+            + (f" telegram {b.telegram_id}" if b.telegram_id else "")
+            + (f" teams {b.teams_id}" if b.teams_id else "")
         )
 
 

@@ -1,7 +1,7 @@
 """Telling civil servants about every state change of their draft, in their language.
 
-A change becomes a stored notice (knowledge.notices); push channels deliver it at once
-(`deliver_telegram_notices`), the others show it at the user's next turn.
+A change becomes a stored notice (knowledge.notices); push channels (Telegram, Teams) deliver
+it at once (`deliver_notices`), the others show it at the user's next turn.
 """
 
 from __future__ import annotations
@@ -43,16 +43,28 @@ def change_text(draft: SubmittedDraft, state: str, comment: str) -> str:
     )
 
 
-async def deliver_telegram_notices(
-    db: Database, lock: object, send: Callable[[str, str, str, str], Awaitable[None]], now: Callable[[], str]
+class NotReachable(Exception):
+    """A push channel has no address for this user yet; the notice waits."""
+
+
+async def deliver_notices(
+    db: Database,
+    lock: object,
+    channel: str,
+    send: Callable[[str, str, str, str], Awaitable[None]],
+    now: Callable[[], str],
 ) -> int:
-    """Send the pending Telegram notices; a notice is marked delivered only after it was sent."""
+    """Send the pending notices of one push channel; a notice is marked delivered only after
+    it was sent."""
     with lock:  # type: ignore[attr-defined]
-        pending = notices.pending_notices(db, "telegram")
+        pending = notices.pending_notices(db, channel)
     sent = 0
     for notice in pending:
         try:
             await send(notice.user_ref, notice.text, notice.kind, notice.draft_id)
+        except NotReachable:
+            log.debug("Notice %s waits: no %s address for its user yet", notice.id, channel)
+            continue
         except Exception:
             log.warning("Notice %s could not be sent yet; will retry", notice.id, exc_info=True)
             continue
@@ -62,9 +74,27 @@ async def deliver_telegram_notices(
     return sent
 
 
-def notify_brokers(db: Database, draft_id: str, mailer: Mailer, base_url: str, now: str) -> int:
-    """Tell the duo of the draft's region that a draft waits for them: by Telegram when their
-    Telegram id is known, otherwise by e-mail. Returns how many brokers were told."""
+def chat_address(db: Database, broker: review.Broker, channels: frozenset[str]) -> tuple[str, str] | None:
+    """Where a broker can be told in a chat: Teams when their account is linked and has talked
+    to the bot (a conversation reference is stored), else Telegram when their id is known."""
+    if broker.teams_id and "teams" in channels and notices.address_of(db, "teams", broker.teams_id):
+        return "teams", broker.teams_id
+    if broker.telegram_id and "telegram" in channels:
+        return "telegram", broker.telegram_id
+    return None
+
+
+def notify_brokers(
+    db: Database,
+    draft_id: str,
+    mailer: Mailer,
+    base_url: str,
+    now: str,
+    channels: frozenset[str] = frozenset({"telegram"}),
+) -> int:
+    """Tell the duo of the draft's region that a draft waits for them: in Teams or Telegram
+    when they can be reached there (`channels`: the chat channels that run), otherwise by
+    e-mail. Returns how many brokers were told."""
     draft = intakes.get_draft(db, draft_id)
     t = texts.nl  # brokers work in Dutch
     link = f"{base_url}/drafts/{draft.id}"
@@ -79,11 +109,12 @@ def notify_brokers(db: Database, draft_id: str, mailer: Mailer, base_url: str, n
     for broker in review.brokers(db):
         if broker.region != draft.region:
             continue
-        if broker.telegram_id:
+        address = chat_address(db, broker, channels)
+        if address:
             notices.add_notice(
                 db,
-                channel="telegram",
-                user_ref=broker.telegram_id,
+                channel=address[0],
+                user_ref=address[1],
                 draft_id=draft.id,
                 kind="broker_new",
                 text=text,

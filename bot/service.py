@@ -1,33 +1,34 @@
-"""`vraagwijzer run`: the web service (dashboard, web chat) and, when a token is set, the
-Telegram bot, in one event loop, as in python-telegram-bot's custom webhook example.
+"""`vraagwijzer run`: the web service (dashboard, web chat), the Telegram bot when a token is
+set and the Teams endpoint when configured, in one event loop, as in python-telegram-bot's
+custom webhook example.
 
-Notices to Telegram users (status changes, brokers' questions, new drafts for brokers) are
-stored first and delivered by a small loop, so a restart or a Telegram hiccup loses none.
+Notices to chat users (status changes, brokers' questions, new drafts for brokers) are stored
+first and delivered by a small loop per push channel, so a restart or a hiccup loses none.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import logging
 import secrets
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import uvicorn
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
+from telegram import Update
 from telegram.ext import Application
 
 from bot import texts
-from bot.assistant import Assistant, utc_now
-from bot.channels.telegram import build_application
+from bot.assistant import Assistant, notice_reply, utc_now
+from bot.channels.teams import TeamsChannel
+from bot.channels.telegram import build_application, send_replies
 from bot.indexing import open_indexes
 from bot.mail import Mailer
-from bot.notify import deliver_telegram_notices, notify_brokers
+from bot.notify import deliver_notices, notify_brokers
 from bot.scheduler import run_due_work
 from bot.settings import Settings
 from bot.wiring import Assembly, assemble, link_secret
@@ -50,11 +51,19 @@ def mailer_for(settings: Settings) -> Mailer:
     )
 
 
+def chat_channels(settings: Settings) -> frozenset[str]:
+    """The push channels this service runs (brokers can be told there)."""
+    return frozenset(
+        name for name, on in (("telegram", bool(settings.telegram_token)), ("teams", settings.teams_enabled)) if on
+    )
+
+
 def build_assistant(assembly: Assembly, settings: Settings) -> Assistant:
     mailer = mailer_for(settings)
     assistant = Assistant(assembly.db, assembly.matcher)
+    channels = chat_channels(settings)
     assistant.on_submitted = lambda draft_id: notify_brokers(
-        assembly.db, draft_id, mailer, settings.base_url, utc_now()
+        assembly.db, draft_id, mailer, settings.base_url, utc_now(), channels
     )
     return assistant
 
@@ -85,10 +94,13 @@ class Service:
             if settings.telegram_token
             else None
         )
+        self.teams = TeamsChannel(self.assistant, settings) if settings.teams_enabled else None
         self.secret = settings.telegram_webhook_secret or secrets.token_urlsafe(32)
         extra: list[BaseRoute] = []
         if self.telegram and settings.telegram_webhook_url:
             extra.append(telegram_webhook_route(self.telegram, self.secret))
+        if self.teams:
+            extra.append(self.teams.route())
         self.mailer = mailer_for(settings)
         self.link_secret = link_secret(settings)
         self.web = create_app(
@@ -103,6 +115,9 @@ class Service:
             reindex=self.reindex,
             secret=self.link_secret,
         )
+        if self.teams:
+            # Where the SDK's JWT check finds its settings.
+            self.web.state.agent_configuration = self.teams.auth_configuration
         self.server = uvicorn.Server(
             uvicorn.Config(self.web, host=settings.host, port=settings.port, log_level="warning", lifespan="off")
         )
@@ -131,7 +146,7 @@ class Service:
 
     async def run(self) -> None:
         settings, telegram = self.settings, self.telegram
-        delivery: asyncio.Task[Any] | None = None
+        deliveries: list[asyncio.Task[Any]] = []
         if telegram:
             await telegram.initialize()
             if telegram.post_init:
@@ -147,9 +162,14 @@ class Service:
                 await telegram.updater.start_polling(allowed_updates=Update.ALL_TYPES)
                 mode = "polling"
             log.warning(texts.nl.RUN_TELEGRAM.format(mode=mode))
-            delivery = asyncio.create_task(deliver_forever(self.assembly, self.assistant, telegram))
+            deliveries.append(asyncio.create_task(self.deliver_forever("telegram", telegram_sender(self, telegram))))
         else:
             log.warning(texts.nl.RUN_NO_TELEGRAM)
+        if self.teams:
+            log.warning(texts.nl.RUN_TEAMS.format(mode=self.teams.mode))
+            deliveries.append(asyncio.create_task(self.deliver_forever("teams", self.teams.send_notice)))
+        else:
+            log.warning(texts.nl.RUN_NO_TEAMS)
         log.warning(texts.nl.RUN_WEB.format(url=settings.base_url))
         due = asyncio.create_task(self.due_work_forever())
         try:
@@ -158,34 +178,31 @@ class Service:
             due.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await due
-            if delivery:
-                delivery.cancel()
+            for task in deliveries:
+                task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
-                    await delivery
+                    await task
             if telegram:
                 if telegram.updater and telegram.updater.running:
                     await telegram.updater.stop()
                 await telegram.stop()
                 await telegram.shutdown()
 
+    async def deliver_forever(self, channel: str, send: Callable[[str, str, str, str], Awaitable[None]]) -> None:
+        while True:
+            try:
+                await deliver_notices(self.assembly.db, self.assistant.lock, channel, send, utc_now)
+            except Exception:
+                log.exception("Delivering %s notices failed; will try again", channel)
+            await asyncio.sleep(DELIVERY_INTERVAL)
 
-async def deliver_forever(assembly: Assembly, assistant: Assistant, telegram: Application) -> None:
+
+def telegram_sender(service: Service, telegram: Application) -> Callable[[str, str, str, str], Awaitable[None]]:
     async def send(user_ref: str, text: str, kind: str, draft_id: str) -> None:
-        markup = None
-        if kind == "changes_requested":
-            language = await asyncio.to_thread(assistant.language_of, "telegram", user_ref)
-            label = texts.for_language(language).OPTION_ANSWER
-            markup = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=f"answer:{draft_id}"[:64])]])
-        await telegram.bot.send_message(
-            int(user_ref), html.escape(text, quote=False), parse_mode=ParseMode.HTML, reply_markup=markup
-        )
+        language = await asyncio.to_thread(service.assistant.language_of, "telegram", user_ref)
+        await send_replies(telegram.bot, int(user_ref), [notice_reply(text, kind, draft_id, language)])
 
-    while True:
-        try:
-            await deliver_telegram_notices(assembly.db, assistant.lock, send, utc_now)
-        except Exception:
-            log.exception("Delivering notices failed; will try again")
-        await asyncio.sleep(DELIVERY_INTERVAL)
+    return send
 
 
 def run_service(settings: Settings) -> None:

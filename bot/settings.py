@@ -10,6 +10,11 @@ from pathlib import Path
 from bot.texts import nl
 from knowledge.errors import VraagwijzerError
 
+TEAMS_SETTINGS_PREFIXES = ("CONNECTIONS__", "CONNECTIONSMAP__", "AGENTAPPLICATION__")
+TEAMS_CLIENT_ID = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID"
+TEAMS_CLIENT_SECRET = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET"
+TEAMS_AUTH_TYPE = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__AUTHTYPE"
+
 
 class SettingsError(VraagwijzerError):
     """A setting has a value we cannot use; the message says what to set."""
@@ -34,11 +39,23 @@ class Settings:
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_starttls: bool = True
+    # The Microsoft 365 Agents SDK reads its own settings (CONNECTIONS__SERVICE_CONNECTION__
+    # SETTINGS__CLIENTID, ...); we keep those variables as they are and hand them over.
+    teams_env: tuple[tuple[str, str], ...] = ()
+    teams_anonymous: bool = False
 
     @property
     def base_url(self) -> str:
         """Where people reach the web pages; links in mails and login links use it."""
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def teams_client_id(self) -> str | None:
+        return dict(self.teams_env).get(TEAMS_CLIENT_ID)
+
+    @property
+    def teams_enabled(self) -> bool:
+        return bool(self.teams_client_id) or self.teams_anonymous
 
     @property
     def outbox_dir(self) -> Path:
@@ -92,8 +109,36 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         smtp_from=env.get("VRAAGWIJZER_SMTP_FROM", "").strip() or "vraagwijzer@localhost",
         smtp_user=env.get("VRAAGWIJZER_SMTP_USER", "").strip() or None,
         smtp_password=env.get("VRAAGWIJZER_SMTP_PASSWORD") or None,
-        smtp_starttls=env.get("VRAAGWIJZER_SMTP_STARTTLS", "1").strip().lower() not in ("0", "false", "nee", "no"),
+        smtp_starttls=not _false(env.get("VRAAGWIJZER_SMTP_STARTTLS", "1")),
+        teams_env=_teams_env(env),
+        teams_anonymous=_true(env.get("VRAAGWIJZER_TEAMS_ANONYMOUS", "")),
     )
+
+
+def _true(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "ja", "yes", "on")
+
+
+def _false(value: str) -> bool:
+    return value.strip().lower() in ("0", "false", "nee", "no", "off")
+
+
+def _teams_env(env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The SDK's own variables, checked for the mistakes we can see before starting."""
+    found = tuple(sorted((k, v.strip()) for k, v in env.items() if k.startswith(TEAMS_SETTINGS_PREFIXES) and v.strip()))
+    settings = dict(found)
+    if not settings.get(TEAMS_CLIENT_ID):
+        return found
+    if _true(env.get("VRAAGWIJZER_TEAMS_ANONYMOUS", "")):
+        raise SettingsError(nl.TEAMS_BOTH_MODES)
+    auth_type = settings.get(TEAMS_AUTH_TYPE, "ClientSecret").lower()
+    if auth_type in ("clientsecret", "client_secret") and not settings.get(TEAMS_CLIENT_SECRET):
+        raise SettingsError(
+            nl.BAD_SETTING.format(
+                name=TEAMS_CLIENT_SECRET, value="", reason="geef het clientgeheim van de botregistratie"
+            )
+        )
+    return found
 
 
 def _public_url(value: str) -> str:

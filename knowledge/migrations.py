@@ -212,3 +212,19 @@ def m007_suggestions(db: Database) -> None:
 def m008_suggestion_reminders(db: Database) -> None:
     """When a suggestion without answer was reminded; due times follow from created_at."""
     db.table("suggestions").add_column("reminded_at", str)
+
+
+@migrations()
+def m009_channel_addresses(db: Database) -> None:
+    """Where a chat user can be reached later (a Teams conversation reference), so status
+    changes can be pushed; brokers link their Teams or Telegram account with a single-use code
+    from the dashboard (only its hash is stored) to be told there."""
+    db.execute(
+        "CREATE TABLE channel_addresses (channel TEXT NOT NULL, user_ref TEXT NOT NULL, address TEXT NOT NULL, "
+        "updated_at TEXT NOT NULL, PRIMARY KEY (channel, user_ref))"
+    )
+    db.table("brokers").add_column("teams_id", str)
+    db.execute(
+        "CREATE TABLE chat_link_codes (code_hash TEXT PRIMARY KEY, broker_id INTEGER NOT NULL REFERENCES brokers(id), "
+        "created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)"
+    )

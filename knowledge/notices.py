@@ -48,3 +48,20 @@ def pending_notices(db: Database, channel: str | None = None, user_ref: str | No
 
 def mark_delivered(db: Database, notice_id: int, now: str) -> None:
     db.execute("UPDATE notices SET delivered_at = ? WHERE id = ?", [now, notice_id])
+
+
+def save_address(db: Database, channel: str, user_ref: str, address: str, now: str) -> None:
+    """Remember how to reach a chat user later (for Teams: the conversation reference)."""
+    db.execute(
+        "INSERT INTO channel_addresses (channel, user_ref, address, updated_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (channel, user_ref) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at "
+        "WHERE address != excluded.address",
+        [channel, user_ref, address, now],
+    )
+
+
+def address_of(db: Database, channel: str, user_ref: str) -> str | None:
+    row = db.execute(
+        "SELECT address FROM channel_addresses WHERE channel = ? AND user_ref = ?", [channel, user_ref]
+    ).fetchone()
+    return row[0] if row else None

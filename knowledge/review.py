@@ -36,6 +36,7 @@ class Broker:
     side: str
     telegram_id: str | None
     created_at: str
+    teams_id: str | None = None
 
     @property
     def actor(self) -> str:
@@ -43,7 +44,15 @@ class Broker:
 
 
 def add_broker(
-    db: Database, *, name: str, email: str, region: str, side: str, now: str, telegram_id: str | None = None
+    db: Database,
+    *,
+    name: str,
+    email: str,
+    region: str,
+    side: str,
+    now: str,
+    telegram_id: str | None = None,
+    teams_id: str | None = None,
 ) -> Broker:
     name, email = name.strip(), email.strip().lower()
     if not name:
@@ -57,7 +66,15 @@ def add_broker(
     if list(db["brokers"].rows_where("email = ?", [email], select="id")):
         raise ReviewError(f"Er is al een makelaar met e-mailadres {email}.")
     db.table("brokers").insert(
-        {"name": name, "email": email, "region": region, "side": side, "telegram_id": telegram_id, "created_at": now}
+        {
+            "name": name,
+            "email": email,
+            "region": region,
+            "side": side,
+            "telegram_id": telegram_id,
+            "teams_id": teams_id,
+            "created_at": now,
+        }
     )
     return broker_by_email(db, email)
 

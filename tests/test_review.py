@@ -127,3 +127,23 @@ def test_adding_a_broker_is_validated(db: Database, fields: dict[str, str], mess
 def test_duplicate_broker_email_is_refused(db: Database, duo) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ReviewError, match="al een makelaar"):
         review.add_broker(db, name="X", email="RIJK.OOST@example.nl", region="west", side="ho", now=NOW)
+
+
+def test_a_chat_link_code_links_one_account_once_and_expires(db: Database, duo) -> None:  # type: ignore[no-untyped-def]
+    from knowledge import sessions
+
+    rijk, ho = duo
+    now = "2026-03-02T09:00:00+00:00"
+    code = sessions.create_chat_link_code(db, rijk, now)
+    assert len(code) == 9 and code[4] == "-"
+    # Typed in lower case and without the dash, as people do on a phone.
+    linked = sessions.redeem_chat_link_code(db, code.lower().replace("-", ""), "teams", "aad-rijk", now)
+    assert linked.id == rijk.id and linked.teams_id == "aad-rijk" and linked.telegram_id is None
+    with pytest.raises(sessions.LoginError, match="al gebruikt"):
+        sessions.redeem_chat_link_code(db, code, "telegram", "42", now)
+    late = sessions.create_chat_link_code(db, ho, now)
+    with pytest.raises(sessions.LoginError, match="verlopen"):
+        sessions.redeem_chat_link_code(db, late, "telegram", "42", "2026-03-02T09:16:00+00:00")
+    with pytest.raises(sessions.LoginError, match="onbekend"):
+        sessions.redeem_chat_link_code(db, "AAAA-BBBB", "telegram", "42", now)
+    assert review.broker_by_email(db, ho.email).telegram_id is None

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 import pytest
 from sqlite_utils import Database
 
-from bot.assistant import Assistant
-from bot.channels.telegram import build_application, split_message
+from bot.assistant import Assistant, utc_now
+from bot.channels.common import split_message
+from bot.channels.telegram import MAX_MESSAGE, build_application
+from bot.dialog import Incoming
 from bot.matching import Matcher
 from knowledge import intakes
 from tests.telegram_standin import BotApiStandIn
@@ -216,6 +218,24 @@ def test_bad_inputs_get_friendly_replies(standin: BotApiStandIn, assistant: Assi
 @pytest.mark.parametrize("size", [10, 4096, 5000, 12000])
 def test_long_replies_are_split_within_telegram_limits(size: int) -> None:
     text = "\n\n".join(["woord " * 50] * (size // 300 + 1))[:size]
-    parts = split_message(text)
+    parts = split_message(text, MAX_MESSAGE)
     assert all(len(p) <= 4096 for p in parts)
     assert "".join(parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+def test_a_broker_links_telegram_with_a_code(standin: BotApiStandIn, assistant: Assistant, small_db: Database) -> None:
+    from knowledge import review, sessions
+
+    broker = review.add_broker(
+        small_db, name="Rijk West", email="rijk@west.nl", region="west", side="rijk", now="2026-01-01T00:00:00+00:00"
+    )
+    code = sessions.create_chat_link_code(small_db, broker, utc_now())
+    with RunningBot(standin, assistant):
+        standin.send_text(7001, f"/koppel {code}")
+        wait_text(standin, 7001, "Gekoppeld, Rijk West")
+        standin.send_text(7001, f"koppel {code}")  # a second time: used up
+        wait_text(standin, 7001, "al gebruikt of verlopen")
+    assert review.broker_by_email(small_db, "rijk@west.nl").telegram_id == "7001"
+    # In the web chat the words are just an answer: only chat accounts can be linked.
+    replies = assistant.handle(Incoming("web", "visitor", text=f"koppel {code}"))
+    assert not any("Gekoppeld" in r.text for r in replies)

@@ -101,6 +101,18 @@ def test_anonymous_visitors_see_nothing(setup, path: str) -> None:  # type: igno
     assert "maatregelen" not in response.text
 
 
+def test_the_privacy_statement_is_public_and_a_chat_code_needs_a_session(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    page = client.get("/privacy")
+    assert page.status_code == 200 and "Wat Vraagwijzer bewaart" in page.text
+    assert client.post("/account/chat-code", data={"csrf": "x"}).status_code == 401
+    csrf = login(client, db, "rijk@oost.nl")
+    assert client.post("/account/chat-code", data={"csrf": "wrong"}).status_code == 403
+    shown = client.post("/account/chat-code", data={"csrf": csrf})
+    assert shown.status_code == 200 and re.search(r"koppel [A-Z0-9]{4}-[A-Z0-9]{4}", shown.text)
+    assert db.execute("SELECT count(*) FROM chat_link_codes").fetchone()[0] == 1
+
+
 @pytest.mark.parametrize("action", ["approve", "request-changes", "reject", "take-over", "edit"])
 def test_anonymous_actions_are_refused(setup, action: str) -> None:  # type: ignore[no-untyped-def]
     client, db = setup

@@ -142,12 +142,31 @@ def create_app(
         )
         return response
 
-    async def logout(request: Request) -> Response:
+    async def posted_by_broker(request: Request) -> tuple[Broker, str] | Response:
+        """(broker, CSRF token) of a logged-in broker's valid form, or the page that refuses it."""
         who = current(request)
         if who is None:
             return not_logged_in(request)
         if await checked_form(request, who[1]) is None:
             return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
+        return who
+
+    async def chat_code(request: Request) -> Response:
+        """A single-use code that links the broker's Teams or Telegram account (typed there as
+        `koppel CODE`), so new drafts reach them in the chat."""
+        who = await posted_by_broker(request)
+        if isinstance(who, Response):
+            return who
+        with lock:
+            code = sessions.create_chat_link_code(db, who[0], clock())
+        return render(
+            request, "chat_code.html", 200, code=code, minutes=sessions.CHAT_CODE_MINUTES, broker=who[0], csrf=who[1]
+        )
+
+    async def logout(request: Request) -> Response:
+        who = await posted_by_broker(request)
+        if isinstance(who, Response):
+            return who
         with lock:
             sessions.end_session(db, request.cookies[COOKIE])
         response = page(request, "Uitgelogd", "U bent uitgelogd.", 200)
@@ -492,6 +511,10 @@ def create_app(
     async def home(request: Request) -> Response:
         return RedirectResponse("/queue", status_code=303)
 
+    async def privacy(request: Request) -> Response:
+        """What is kept and why; linked from the Teams app and the web chat."""
+        return page(request, "Privacy", nl.PRIVACY, 200)
+
     def chat_identity(request: Request) -> tuple[str, str, bool]:
         """(cookie value, CSRF token, new visitor): an anonymous id, never a person."""
         value = request.cookies.get(CHAT_COOKIE, "")
@@ -540,9 +563,11 @@ def create_app(
 
     routes = [
         Route("/", home),
+        Route("/privacy", privacy),
         Route("/chat", chat, methods=["GET", "POST"]),
         Route("/login/{token}", login),
         Route("/logout", logout, methods=["POST"]),
+        Route("/account/chat-code", chat_code, methods=["POST"]),
         Route("/queue", queue),
         Route("/drafts/{draft_id}", draft_page),
         Route("/drafts/{draft_id}/docx", docx),

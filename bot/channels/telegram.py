@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot import texts
 from bot.assistant import Assistant
+from bot.channels.common import split_message
 from bot.dialog import Incoming, Reply
 
 log = logging.getLogger(__name__)
@@ -82,32 +83,6 @@ def render_html(text: str) -> str:
     """Escape everything a user may have typed; the first line (a title) in bold is not
     needed: plain escaped text is always valid Telegram HTML."""
     return html.escape(text, quote=False)
-
-
-def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split at paragraph, then line, then word boundaries so every part fits Telegram."""
-    if len(text) <= limit:
-        return [text]
-    parts: list[str] = []
-    current = ""
-    for separator, pieces in (("\n\n", text.split("\n\n")),):
-        for piece in pieces:
-            candidate = f"{current}{separator}{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-                continue
-            if current:
-                parts.append(current)
-            while len(piece) > limit:
-                cut = piece.rfind("\n", 0, limit)
-                cut = cut if cut > limit // 2 else piece.rfind(" ", 0, limit)
-                cut = cut if cut > limit // 2 else limit
-                parts.append(piece[:cut])
-                piece = piece[cut:].lstrip()
-            current = piece
-    if current:
-        parts.append(current)
-    return parts
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -179,7 +154,7 @@ class TelegramChannel:
 
 async def send_replies(bot: Any, chat_id: int | str, replies: list[Reply]) -> None:
     for reply in replies:
-        parts = split_message(render_html(reply.text))
+        parts = split_message(render_html(reply.text), MAX_MESSAGE)
         for i, part in enumerate(parts):
             markup = keyboard(reply) if i == len(parts) - 1 else None
             await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup)

@@ -258,6 +258,9 @@ NOT_UNDERSTOOD_OPTION = "Choose one of the options or type your answer."
 RESUME_OR_NEW = "You were working on a question. Do you want to continue or start over?"
 OPTION_RESUME = "Continue"
 OPTION_RESTART = "Start over"
+LINKED = "Linked, {name}. You will hear of new questions for region {region} here instead of by e-mail."
+LINK_FAILED = "This link code is unknown, used or expired. Ask for a new one in the dashboard."
+CHOOSE_OR_TYPE = "Choose a button or type your answer."
 EDITED = "I only read new messages. Send your change as a new message, or type 'back'."
 DOCUMENT_LABELS = {
     "main_question": "Main question",

@@ -325,6 +325,9 @@ NOT_UNDERSTOOD_OPTION = "Kies een van de opties of typ uw antwoord."
 RESUME_OR_NEW = "U was bezig met een vraag. Wilt u verder gaan of opnieuw beginnen?"
 OPTION_RESUME = "Verder gaan"
 OPTION_RESTART = "Opnieuw beginnen"
+LINKED = "Gekoppeld, {name}. Nieuwe vragen voor regio {region} hoort u voortaan hier in plaats van per e-mail."
+LINK_FAILED = "Deze koppelcode is onbekend, al gebruikt of verlopen. Vraag in het dashboard een nieuwe aan (‘Meldingen in de chat’)."
+CHOOSE_OR_TYPE = "Kies een knop of typ uw antwoord."
 EDITED = "Ik lees alleen nieuwe berichten. Stuur uw aanpassing als nieuw bericht, of typ ‘terug’."
 CONSOLE_HINT = "Typ uw antwoord, of het nummer van een optie. Ctrl-D of /stop om te stoppen (alles wordt bewaard)."
 RUN_TELEGRAM = "Telegram-bot gestart ({mode}); stoppen met Ctrl-C."
@@ -367,6 +370,24 @@ BROKER_NEW_DRAFT = (
     "Bekijken en beoordelen: {link}"
 )
 LOGIN_MAIL_SUBJECT = "Uw inloglink voor Vraagwijzer"
+RUN_TEAMS = "Teams: /api/messages staat aan ({mode})."
+RUN_TEAMS_AUTHENTICATED = "alleen berichten met een geldig token van de Bot Service, app-id {client_id}"
+RUN_TEAMS_ANONYMOUS = (
+    "ZONDER aanmelding, alleen voor lokaal testen (VRAAGWIJZER_TEAMS_ANONYMOUS=1); nooit zo op internet zetten"
+)
+RUN_NO_TEAMS = (
+    "Teams staat uit: geen CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID gezet "
+    "(of VRAAGWIJZER_TEAMS_ANONYMOUS=1 om lokaal te testen)."
+)
+TEAMS_PACKAGE_NEEDS = "Voor het Teams-app-pakket is {name} nodig."
+TEAMS_PACKAGE_WRITTEN = (
+    "Teams-app-pakket geschreven: {path}. Upload het in het Teams-beheercentrum of via Apps > Apps beheren > "
+    "Een app uploaden."
+)
+TEAMS_BOTH_MODES = (
+    "Kies één Teams-modus: met CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID (echte tenant) "
+    "of VRAAGWIJZER_TEAMS_ANONYMOUS=1 (lokaal testen), niet allebei."
+)
 RUN_NO_TELEGRAM = "Geen TELEGRAM_BOT_TOKEN gezet: alleen de webdienst draait (dashboard en webchat)."
 RUN_WEB = (
     "Vraagwijzer draait op {url} (webchat: {url}/chat). Makelaars loggen in met een link van "

@@ -1,0 +1,236 @@
+"""Microsoft Teams channel (Microsoft 365 Agents SDK): translates activities to `Incoming`
+and replies to Teams messages with Adaptive Card buttons. It decides nothing about the
+conversation.
+
+`POST /api/messages` runs in the `vraagwijzer run` web service through the SDK's FastAPI
+hosting (FastAPI requests are Starlette requests). Credentials come from the SDK's own
+settings (`CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID`, `...CLIENTSECRET`,
+`...TENANTID`); without them the endpoint is off, unless `VRAAGWIJZER_TEAMS_ANONYMOUS=1`
+allows unauthenticated requests for local testing with the Agents Playground.
+
+Every incoming activity stores the conversation reference, so status changes and broker
+notices can be pushed later (`TeamsChannel.send_notice`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+from collections import defaultdict
+from typing import Any
+
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    ConversationReference,
+    ConversationUpdateTypes,
+    load_configuration_from_env,
+)
+from microsoft_agents.authentication.msal import MsalConnectionManager
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    AgentAuthConfiguration,
+    CardFactory,
+    ClaimsIdentity,
+    MemoryStorage,
+    TurnContext,
+    TurnState,
+)
+from microsoft_agents.hosting.core.authorization import AuthenticationConstants
+from microsoft_agents.hosting.fastapi import CloudAdapter, jwt_authorization_decorator, start_agent_process
+from microsoft_agents.hosting.msteams import TeamsAgentExtension
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from bot import texts
+from bot.assistant import Assistant, notice_reply, utc_now
+from bot.channels.common import split_message
+from bot.dialog import Incoming, Option, Reply
+from bot.notify import NotReachable
+from bot.settings import Settings
+from knowledge import notices
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "teams"
+# Teams accepts messages up to about 28 KB including markup; stay well below it.
+MAX_TEXT = 8000
+# Adaptive Cards in Teams show a handful of buttons per row of actions.
+BUTTONS_PER_SET = 5
+CARD_KEY = "vraagwijzer"
+TEXT_HTML = "text/html"  # Teams adds an HTML copy of every typed message: not an attachment
+
+
+def user_ref_of(activity: Activity) -> str:
+    """The stable id of the person: the Entra object id when Teams gives it, else the channel id."""
+    sender = activity.from_property
+    if sender is None:
+        return ""
+    return sender.aad_object_id or sender.id or ""
+
+
+def incoming_from(activity: Activity) -> Incoming:
+    """A message activity as the dialog's `Incoming`: a card button, typed text, or something
+    we cannot read (a picture, a file, a sticker)."""
+    user = user_ref_of(activity)
+    value = activity.value if isinstance(activity.value, dict) else {}
+    choice = value.get(CARD_KEY)
+    if isinstance(choice, str) and choice:
+        return Incoming(CHANNEL, user, choice=choice[:64])
+    text = activity.text or ""
+    files = [a for a in activity.attachments or [] if (a.content_type or "") != TEXT_HTML]
+    if not text.strip() and files:
+        return Incoming(CHANNEL, user, unsupported=True)
+    return Incoming(CHANNEL, user, text=text)
+
+
+def render(text: str) -> str:
+    """Our replies are plain text that may contain what the user typed: escape it all and keep
+    the line breaks (Teams' XML/HTML text format)."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def option_card(options: tuple[Option, ...], language: str) -> dict[str, Any]:
+    """The options of a reply as an Adaptive Card of submit buttons; typing stays possible."""
+    buttons = [{"type": "Action.Submit", "title": o.label[:80], "data": {CARD_KEY: o.key}} for o in options]
+    sets = [
+        {"type": "ActionSet", "actions": buttons[i : i + BUTTONS_PER_SET]}
+        for i in range(0, len(buttons), BUTTONS_PER_SET)
+    ]
+    return {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.4",
+        "body": [
+            {"type": "TextBlock", "text": texts.for_language(language).CHOOSE_OR_TYPE, "wrap": True, "isSubtle": True},
+            *sets,
+        ],
+    }
+
+
+def activities_for(replies: list[Reply], language: str) -> list[Activity]:
+    """Replies as Teams messages: long texts split, buttons on the last part."""
+    activities: list[Activity] = []
+    for reply in replies:
+        parts = split_message(reply.text, MAX_TEXT)
+        for i, part in enumerate(parts):
+            activity = Activity(type=ActivityTypes.message, text=render(part), text_format="xml")
+            if reply.options and i == len(parts) - 1:
+                activity.attachments = [CardFactory.adaptive_card(option_card(reply.options, language))]
+            activities.append(activity)
+    return activities
+
+
+class TeamsChannel:
+    """The SDK's adapter and agent application with our handlers, plus proactive sending."""
+
+    def __init__(self, assistant: Assistant, settings: Settings) -> None:
+        self.assistant = assistant
+        self.client_id = settings.teams_client_id
+        config = load_configuration_from_env(dict(settings.teams_env))
+        if self.client_id:
+            manager = MsalConnectionManager(**config)
+            self.auth_configuration = manager.get_default_connection_configuration()
+        else:
+            self.auth_configuration = AgentAuthConfiguration(anonymous_allowed=True)
+            manager = MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": self.auth_configuration})
+            # Without an app id the SDK warns at every turn that its (unused) sign-in client has none.
+            logging.getLogger("microsoft_agents.hosting.core.connector.client.user_token_client").setLevel(
+                logging.ERROR
+            )
+        self.adapter = CloudAdapter(connection_manager=manager)
+        self.adapter.on_turn_error = self._on_turn_error
+        self.app: AgentApplication[TurnState] = AgentApplication[TurnState](
+            storage=MemoryStorage(), connection_manager=manager, start_typing_timer=False, **config
+        )
+        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._install()
+
+    @property
+    def mode(self) -> str:
+        t = texts.nl
+        return t.RUN_TEAMS_AUTHENTICATED.format(client_id=self.client_id) if self.client_id else t.RUN_TEAMS_ANONYMOUS
+
+    def _install(self) -> None:
+        teams = TeamsAgentExtension[TurnState](self.app)
+        # Teams itself, and the same handlers for the Agents Playground's other channel ids.
+        for register in (teams, self.app):
+            register.conversation_update(ConversationUpdateTypes.MEMBERS_ADDED)(self.on_members_added)
+            register.activity(ActivityTypes.message)(self.on_message)
+            register.activity(ActivityTypes.message_update)(self.on_message_update)
+
+    def route(self) -> Route:
+        """`POST /api/messages`: the SDK checks the Bot Service token (or allows anonymous
+        requests in local test mode) and runs the turn."""
+
+        @jwt_authorization_decorator
+        async def messages(request: Request) -> Response:
+            response = await start_agent_process(request, self.app, self.adapter)
+            return response or Response(status_code=202)
+
+        return Route("/api/messages", messages, methods=["POST"])
+
+    # -- handlers ----------------------------------------------------------------------
+    async def on_message(self, context: TurnContext, state: TurnState) -> None:
+        await self._turn(context, incoming_from(context.activity))
+
+    async def on_members_added(self, context: TurnContext, state: TurnState) -> None:
+        """The app was installed or someone joined the chat: welcome them (once per person;
+        a returning user hears where we were)."""
+        activity = context.activity
+        if not activity.members_added or not user_ref_of(activity):
+            return
+        await self._turn(context, Incoming(CHANNEL, user_ref_of(activity), text="/start"))
+
+    async def on_message_update(self, context: TurnContext, state: TurnState) -> None:
+        language = await asyncio.to_thread(self.assistant.language_of, CHANNEL, user_ref_of(context.activity))
+        await context.send_activities(activities_for([Reply(texts.for_language(language).EDITED)], language))
+
+    async def _turn(self, context: TurnContext, incoming: Incoming) -> None:
+        if not incoming.user_ref:
+            return
+        address = context.activity.get_conversation_reference().model_dump_json(exclude_none=True, by_alias=True)
+        async with self._locks[incoming.user_ref]:
+            await context.send_activity(Activity(type=ActivityTypes.typing))
+            replies, language = await asyncio.to_thread(self._handle, incoming, address)
+            await context.send_activities(activities_for(replies, language))
+
+    def _handle(self, incoming: Incoming, address: str) -> tuple[list[Reply], str]:
+        with self.assistant.lock:
+            notices.save_address(self.assistant.db, CHANNEL, incoming.user_ref, address, utc_now())
+            replies = self.assistant.handle(incoming)
+            return replies, self.assistant.language_of(CHANNEL, incoming.user_ref)
+
+    async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
+        log.error("Teams turn failed", exc_info=error)
+        try:
+            await context.send_activity(Activity(type=ActivityTypes.message, text=texts.nl.ERROR))
+        except Exception:
+            log.warning("Could not tell the Teams user about the error")
+
+    # -- pushing -------------------------------------------------------------------------
+    async def send_notice(self, user_ref: str, text: str, kind: str, draft_id: str) -> None:
+        """Send a stored notice into the user's Teams chat, from the stored reference."""
+        address, language = await asyncio.to_thread(self._address_and_language, user_ref)
+        if address is None:
+            raise NotReachable(user_ref)
+        continuation = ConversationReference.model_validate_json(address).get_continuation_activity()
+        outgoing = activities_for([notice_reply(text, kind, draft_id, language)], language)
+
+        async def send(context: TurnContext) -> None:
+            await context.send_activities(outgoing)
+
+        if self.client_id:
+            await self.adapter.continue_conversation(self.client_id, continuation, send)
+        else:
+            await self.adapter.continue_conversation_with_claims(
+                ClaimsIdentity(), continuation, send, audience=AuthenticationConstants.AGENTS_SDK_SCOPE
+            )
+
+    def _address_and_language(self, user_ref: str) -> tuple[str | None, str]:
+        with self.assistant.lock:
+            return notices.address_of(self.assistant.db, CHANNEL, user_ref), self.assistant.language_of(
+                CHANNEL, user_ref
+            )
