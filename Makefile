@@ -45,5 +45,18 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.match_latency
 	$(BIN)/python -m bench.bot_turns --users 50 --think 3
 
+# Load held for 10 minutes (not part of `make test` or `make bench`): 200 Telegram users, 50 web-chat
+# users, 6 brokers; e.g. `make bench-load LOAD_ARGS="--minutes 1 --telegram-users 40"`.
+.PHONY: bench-load
+bench-load: $(STAMP)
+	$(BIN)/python -m bench.load $(LOAD_ARGS)
+
+# Known vulnerabilities in the installed packages (needs pypi.org's JSON API or OSV; the build
+# machines of this project reach only the package mirrors, see README "Reliability and security").
+.PHONY: audit
+audit: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-audit
+	$(BIN)/pip-audit --progress-spinner off --skip-editable
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

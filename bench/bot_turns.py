@@ -8,21 +8,18 @@ API stand-in in this process. Prints reply latency per turn type, errors and los
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import signal
 import sqlite3
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
+from bench.harness import TOKEN, percentile, running_service, service_env
+from tests.helpers import free_port
 from tests.telegram_standin import BotApiStandIn
 
-TOKEN = "123456:BENCH"
 # (turn type, "text" | "button", value, fragment of the reply that completes the turn)
 SCRIPT: list[tuple[str, str, str, str]] = [
     ("command", "text", "/start", "Bij welke rijksorganisatie"),
@@ -73,17 +70,10 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=0.0, help="mean seconds a user takes between turns")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, BotApiStandIn(max_poll_timeout=1.0) as standin:
-        env = {
-            **os.environ,
-            "VRAAGWIJZER_DATA_DIR": tmp,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": standin.base_url,
-            "PTB_TIMEDELTA": "true",
-        }
-        subprocess.run([sys.executable, "-m", "bot.cli", "index"], env=env, check=True, capture_output=True)
-        bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)
-        try:
-            standin.wait_for(lambda: standin.commands, 120, "the bot did not start")
+        env = service_env(
+            tmp, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=standin.base_url, VRAAGWIJZER_PORT=str(free_port())
+        )
+        with running_service(env, lambda: bool(standin.commands)):
             samples: dict[str, list[float]] = {}
             errors: list[str] = []
             started = time.perf_counter()
@@ -96,9 +86,6 @@ def main() -> None:
             for thread in users:
                 thread.join()
             elapsed = time.perf_counter() - started
-        finally:
-            bot.send_signal(signal.SIGINT)
-            bot.wait(30)
         with sqlite3.connect(Path(tmp) / "vraagwijzer.db") as db:
             submitted = db.execute("SELECT count(*) FROM drafts").fetchone()[0]
         api_errors = list(standin.errors)
@@ -110,8 +97,8 @@ def main() -> None:
     print("| turn type | n | p50 ms | p95 ms |")
     print("|---|---|---|---|")
     for turn, values in sorted(samples.items()):
-        ms = sorted(v * 1000 for v in values)
-        print(f"| {turn} | {len(ms)} | {statistics.median(ms):.0f} | {ms[min(len(ms) - 1, int(len(ms) * 0.95))]:.0f} |")
+        ms = [v * 1000 for v in values]
+        print(f"| {turn} | {len(ms)} | {statistics.median(ms):.0f} | {percentile(ms, 95):.0f} |")
     print(
         f"errors: {len(errors)} (bot API error replies: {len(api_errors)}), submitted drafts: "
         f"{submitted}/{args.users}, lost: {args.users - submitted}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from sqlite_utils import Database
 from bot import texts
 from bot.dialog import Dialog, DialogServices, Incoming, Matching, Option, Reply
 from bot.drafting import Draft
+from bot.ratelimit import RateLimiter, Verdict
 from knowledge import catalog, intakes, notices, review, sessions
 from knowledge.errors import NotFoundError
 from knowledge.records import Conversation, SubmittedDraft
@@ -58,6 +60,9 @@ class Assistant:
         # One SQLite connection, one writer at a time: turns are short (milliseconds). The web
         # pages share this lock.
         self.lock = threading.RLock()
+        self.limiter = RateLimiter()
+        # The language of each user's last turn, for the few replies given without the database.
+        self._languages: dict[tuple[str, str], str] = {}
         self.dialog = Dialog(
             DialogServices(
                 organisations=list(catalog.organisations(db).values()),
@@ -70,23 +75,42 @@ class Assistant:
         )
 
     def handle(self, incoming: Incoming) -> list[Reply]:
-        with self.lock:
+        """The replies to one message. A flood gets one notice, then silence until it calms;
+        a database that stays busy longer than its timeout gets a 'try again', never an error
+        text from SQLite. Nothing is half-saved: a turn is saved at its end or not at all."""
+        who = (incoming.channel, incoming.user_ref)
+        t = texts.for_language(self._languages.get(who))
+        verdict = self.limiter.check(*who)
+        if verdict is not Verdict.ALLOW:
+            log.info("Flood from a %s user: message %s", incoming.channel, verdict.value)
+            return [Reply(t.TOO_MANY_MESSAGES)] if verdict is Verdict.NOTICE else []
+        try:
+            replies, self._languages[who] = self._turn(incoming)
+            return replies
+        except sqlite3.OperationalError as error:
+            log.warning("Database busy during a %s turn (%s); the user was asked to try again", incoming.channel, error)
+            return [Reply(t.BUSY)]
+
+    def _turn(self, incoming: Incoming) -> tuple[list[Reply], str]:
+        """(replies, the user's language after the turn). One transaction: a turn is saved
+        whole or not at all (a submission never without its conversation state)."""
+        with self.lock, self.db.atomic():
             conversation = intakes.load_conversation(self.db, incoming.channel, incoming.user_ref)
             link = LINK_COMMAND.match(incoming.text or "")
             if link and incoming.channel in sessions.CHAT_ID_COLUMNS:
-                return [self._link_broker(incoming, link.group(1), conversation.language)]
+                return [self._link_broker(incoming, link.group(1), conversation.language)], conversation.language
             shown = self._pending_notices(incoming, conversation.language)
             try:
                 new_state, replies = self.dialog.handle(conversation, incoming)
                 replies = [*shown, *replies]
             except Exception:
                 log.exception("Dialog failed for a %s user at step %s", incoming.channel, conversation.step)
-                return [Reply(texts.for_language(conversation.language).ERROR)]
+                return [Reply(texts.for_language(conversation.language).ERROR)], conversation.language
             stored = intakes.has_conversation(self.db, new_state)
             forgotten = not stored and conversation.step != "idle" and new_state.step == "idle"
             if (new_state != conversation or not stored) and not forgotten and not _blank(new_state, stored):
                 intakes.save_conversation(self.db, new_state, self.clock())
-            return replies
+            return replies, new_state.language
 
     def _submit(self, conversation: Conversation, draft: Draft, answers: dict[str, Any]) -> SubmittedDraft:
         now = self.clock()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot import ops
+from bot.language import strip_emoji
+from bot.logsafe import configure_logging
 from bot.matching import MatchResult, check_filters
 from bot.settings import Settings, load_settings
 from bot.texts import nl
@@ -29,11 +32,7 @@ KINDS = list(catalog.KINDS)
 def cli(ctx: click.Context) -> None:
     """Vraagwijzer: van digitaal vraagstuk naar onderzoeksopdracht."""
     settings = load_settings()
-    logging.basicConfig(
-        level=settings.log_level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    for noisy in ("bm25s", "sentence_transformers", "transformers", "faiss"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(settings.log_level)))
+    configure_logging(settings.log_level)
     ctx.obj = settings
 
 
@@ -162,14 +161,30 @@ def export(settings: Settings, kind: str, file: Path | None, fmt: str | None, in
         if file is None:
             click.echo(data, nl=False)
         else:
-            file.write_text(data, encoding="utf-8")
+            _writing(file, lambda: file.write_text(data, encoding="utf-8"))
         return
     data = transfer.export_records(db, kind, fmt)
     if file is None:
         click.echo(data, nl=False)
         return
-    file.write_text(data, encoding="utf-8")
+    _writing(file, lambda: file.write_text(data, encoding="utf-8"))
     click.echo(nl.EXPORTED.format(count=catalog.count(db, kind), kind=kind, path=file), err=True)
+
+
+def _writing(file: Path, write: Callable[[], object]) -> None:
+    """Run `write`; a folder that does not exist or may not be written is one clear line."""
+    try:
+        write()
+    except FileNotFoundError as error:
+        raise VraagwijzerError(f"Kan {file} niet schrijven: de map bestaat niet.") from error
+    except IsADirectoryError as error:
+        raise VraagwijzerError(f"Kan {file} niet schrijven: dit is een map.") from error
+    except (NotADirectoryError, FileExistsError) as error:  # a file where a folder should be
+        raise VraagwijzerError(f"Kan {file} niet schrijven: een deel van het pad is geen map.") from error
+    except PermissionError as error:
+        raise VraagwijzerError(f"Kan {file} niet schrijven: geen toestemming.") from error
+    except OSError as error:
+        raise VraagwijzerError(f"Kan {file} niet schrijven ({error.strerror or error}).") from error
 
 
 def _export_suggestions(db: Any, institution: str | None, fmt: str) -> str:
@@ -196,7 +211,8 @@ def _export_suggestions(db: Any, institution: str | None, fmt: str) -> str:
     import io
 
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["suggestion_id"], lineterminator="\n")
+    # CRLF rows (RFC 4180): the csv module then also quotes a bare CR inside a cell.
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["suggestion_id"], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: transfer.csv_cell(v) for k, v in row.items()})
@@ -224,6 +240,20 @@ class IntakeInput(BaseModel):
     def _lower(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) and value.strip() else value or None
 
+    @field_validator("organisation", "problem")
+    @classmethod
+    def _has_words(cls, value: str) -> str:
+        if not strip_emoji(value).strip():
+            raise ValueError("mag niet leeg zijn")
+        return value
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        if isinstance(value, str) and transfer.CONTROL_CHARACTERS.search(value):
+            raise ValueError("bevat onzichtbare stuurtekens (zoals een nul-teken)")
+        return value
+
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Het concept als JSON.")
@@ -240,7 +270,9 @@ def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: b
     try:
         data = IntakeInput.model_validate_json(raw or "{}")
     except ValidationError as error:
-        reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'intake'}: {e['msg']}" for e in error.errors())
+        reasons = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'intake'}: {transfer.reason_in_dutch(e)}" for e in error.errors()
+        )
         raise VraagwijzerError(f"De intake op stdin is ongeldig: {reasons}") from None
     fields = data.model_dump()
     check_filters(fields["region"], fields["form"], fields["level"])
@@ -261,7 +293,7 @@ def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: b
         )
     result = make_draft(intake, matches)
     if docx_path:
-        write_docx(result, docx_path)
+        _writing(docx_path, lambda: write_docx(result, docx_path))
         click.echo(f"Word-document geschreven: {docx_path}", err=True)
     click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2) if as_json else render_text(result))
 
@@ -293,7 +325,7 @@ def teams_app(settings: Settings, file: Path) -> None:
     """Schrijf het Teams-app-pakket (manifest en pictogrammen) voor deze bot."""
     from bot.channels.teams_package import write_package
 
-    write_package(settings.teams_client_id or "", settings.public_url, file)
+    _writing(file, lambda: write_package(settings.teams_client_id or "", settings.public_url, file))
     click.echo(nl.TEAMS_PACKAGE_WRITTEN.format(path=file))
 
 
@@ -443,6 +475,10 @@ def drafts_show(settings: Settings, draft_id: str, as_json: bool) -> None:
     click.echo("\nHistorie:")
     for e in events:
         click.echo(f"  {e.at}  {e.actor:<28} {e.from_state or '-'} -> {e.to_state}  {e.comment}")
+
+
+for _command in ops.COMMANDS:
+    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

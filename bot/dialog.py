@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from bot import texts
 from bot.drafting import Draft, Intake, draft
 from bot.language import clean_answer, strip_emoji
-from bot.matching import MatchResult
+from bot.matching import AssignmentMatch, MatchInputError, MatchResult
 from bot.redaction import redact
 from knowledge.records import Conversation, Organisation, SubmittedDraft
 from knowledge.vocabulary import FORMS, LEVELS, REGIONS, region_of_place
@@ -284,7 +284,7 @@ class Dialog:
                 step=conv.pending.get("return_step", "idle"),
                 pending=_without(conv.pending, "answer_draft", "return_step"),
             )
-            return conv, self._ask_again(conv)
+            return conv, self._ask_again(conv) or [Reply(t.NOTHING_TO_CANCEL)]
         if not conv.history:
             return conv, [Reply(t.BACK_NOTHING), *self._ask_again(conv)]
         if conv.pending.get("edit"):  # leaving an edit goes back to the summary, unchanged
@@ -292,6 +292,8 @@ class Dialog:
             return conv, self._ask_again(conv)
         previous = conv.history[-1]
         conv = replace(conv, step=previous, history=conv.history[:-1], pending=_without(conv.pending, "edit"))
+        if previous == "similar" and not self._similar(conv):
+            return self._back(conv)  # nothing was shown to choose from there: skip the step
         return conv, self._ask_again(conv)
 
     def _status(self, conv: Conversation) -> Reply:
@@ -319,7 +321,7 @@ class Dialog:
                 forgotten = self.services.forget(conv.channel, conv.user_ref)
                 return _fresh(conv), [Reply(t.DELETED.format(drafts=forgotten))]
             return conv, [Reply(t.DELETE_KEPT), *self._ask_again(conv)]
-        if kind == "cmd":
+        if kind == "cmd" and value in COMMANDS.values():  # anything else is refused below
             return self._command(conv, value)
         if kind == "answer":
             return_step = conv.step if conv.step != "answer_question" else conv.pending.get("return_step", "idle")
@@ -429,13 +431,14 @@ class Dialog:
                 return self._apply_choice(conv, "org", "yes")
             if "org_candidate" in conv.pending and lowered in ("nee", "no", "n"):
                 return self._apply_choice(conv, "org", "no")
+            typed = _kept(clean_answer(text))[:200]
             found = self.services.find_organisation(text)
             if found is None:
-                answers = {**conv.answers, "organisation": clean_answer(text)[:200], "organisation_id": None}
+                answers = {**conv.answers, "organisation": typed, "organisation_id": None}
                 conv, replies = self._advance(replace(conv, answers=answers))
                 return conv, [Reply(t.ORGANISATION_FREE.format(name=answers["organisation"])), *replies]
             label = f"{found.name} ({found.short_name})" if found.short_name != found.name else found.name
-            candidate = {"id": found.id, "name": found.short_name or found.name, "typed": clean_answer(text)[:200]}
+            candidate = {"id": found.id, "name": found.short_name or found.name, "typed": typed}
             conv = replace(conv, pending={**conv.pending, "org_candidate": candidate})
             return conv, [
                 Reply(t.ORGANISATION_CONFIRM.format(name=label), (Option("org:yes", t.YES), Option("org:no", t.NO)))
@@ -515,7 +518,7 @@ class Dialog:
             )
             return conv, [Reply(t.FOLLOW_UP[step])]
         partial = conv.pending.get(f"partial_{step}")
-        value = f"{partial} {text}".strip() if partial else text
+        value = _kept(f"{partial} {text}".strip()) if partial else text
         conv = replace(conv, answers={**conv.answers, step: value}, pending=_without(conv.pending, f"partial_{step}"))
         return self._advance(conv)
 
@@ -541,13 +544,7 @@ class Dialog:
 
     def _show_similar(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
         t = texts.for_language(conv.language)
-        result = self.services.matcher.find(
-            f"{conv.answers.get('problem', '')} {conv.answers.get('context', '')}",
-            region=conv.answers.get("region"),
-            k=5,
-            k_assignments=3,
-        )
-        similar = result.assignments[:3]
+        similar = self._similar(conv)
         if not similar:
             conv = replace(conv, answers={**conv.answers, "builds_on": None})
             conv2, replies = self._advance(conv)
@@ -606,18 +603,31 @@ class Dialog:
     def _draft(self, conv: Conversation) -> Draft:
         a = conv.answers
         intake = intake_from_answers(a, conv.language)
-        matches = self.services.matcher.find(
+        matches = self._find(
             f"{intake.problem} {intake.context} {intake.goal}",
             region=intake.region,
             form=intake.form,
             level=intake.level if intake.level != "beide" else None,
-            k=5,
-            k_assignments=3,
         )
         result = draft(intake, matches, organisation_name=a.get("organisation"))
         if conv.pending.get("variant"):
             result = alternative_wording(result)
         return result
+
+    def _similar(self, conv: Conversation) -> list[AssignmentMatch]:
+        """Up to three past assignments like the problem and its context."""
+        answers = conv.answers
+        result = self._find(f"{answers.get('problem', '')} {answers.get('context', '')}", region=answers.get("region"))
+        return result.assignments[:3] if result else []
+
+    def _find(
+        self, text: str, *, region: str | None, form: str | None = None, level: str | None = None
+    ) -> MatchResult | None:
+        """What the matcher finds, or None when the answers hold no searchable words ("?", "de")."""
+        try:
+            return self.services.matcher.find(text, region=region, form=form, level=level, k=5, k_assignments=3)
+        except MatchInputError:
+            return None
 
     # -- asking --------------------------------------------------------------------------
     def _ask_again(self, conv: Conversation) -> list[Reply]:
@@ -698,6 +708,12 @@ def _fresh(conv: Conversation) -> Conversation:
         pending={k: v for k, v in conv.pending.items() if k == "language_locked"},
         notices=conv.notices,
     )
+
+
+def _kept(text: str) -> str:
+    """An answer as it is stored. Its parts were redacted, but removing filler or joining a
+    follow-up can bring digits together ("123 eh 456 782"), so it is redacted once more."""
+    return redact(text).text
 
 
 def _without(pending: dict[str, Any], *keys: str) -> dict[str, Any]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from docx import Document
 from docx.shared import Pt
 
 from bot import texts
+from bot.dialog import draft_from_json
 from bot.drafting import Draft
 
 
@@ -42,7 +44,23 @@ def render_text(draft: Draft) -> str:
     return "\n".join(lines)
 
 
+# Characters a Word document (XML 1.0) cannot hold: C0 controls other than tab and line breaks.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """The same data with characters removed that would make python-docx refuse the text."""
+    if isinstance(value, str):
+        return NOT_IN_XML.sub("", value)
+    if isinstance(value, list):
+        return [xml_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: xml_safe(v) for k, v in value.items()}
+    return value
+
+
 def write_docx(draft: Draft, path: Path | IO[bytes]) -> None:
+    draft = draft_from_json(xml_safe(draft.as_json()))
     t = texts.for_language(draft.language)
     labels = t.DOCUMENT_LABELS
     doc = Document()

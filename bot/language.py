@@ -35,7 +35,9 @@ FILLER_NL = (
     "sowieso",
 )
 FILLER_EN = ("um", "uh", "well", "so", "basically", "like", "ok", "okay", "yeah", "haha", "actually", "just")
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Emoji, and invisible characters that would hide a word from matching: zero-width and direction
+# marks, word joiner, BOM, soft hyphen.
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2060\ufeff\u00ad]")
 _GOAL_LEADS_NL = re.compile(
     r"^(?:het doel is(?: om)?|doel is(?: om)?|wat we willen is|we willen|wij willen|ik wil|we zouden(?: graag)? willen|"
     r"ik zou(?: graag)? willen|we hopen|wij hopen|ik hoop|graag|we moeten|wij moeten|er moet|dat we|dat wij|"

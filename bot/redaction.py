@@ -3,7 +3,8 @@
 Detection runs in a fixed order on a view of the text without invisible characters
 (zero-width and bidi marks), so they cannot hide a number: e-mail and IBAN first,
 then BSN (9 digits passing the 11-test), then phone numbers (libphonenumber, region NL).
-Each stage sees the placeholders of the earlier ones, never the original digits.
+Each stage sees the placeholders of the earlier ones, never the original digits. The stages
+repeat until a pass finds nothing, so that redacting a redacted text changes nothing.
 """
 
 from __future__ import annotations
@@ -99,11 +100,18 @@ def redact(text: str) -> Redaction:
     )
     # (start, kind) of every placeholder inserted so far, in current-text positions.
     marks: list[tuple[int, str]] = []
-    for kind, finder in stages:
-        view, index = _view(text)
-        spans = [(index[start], index[end - 1] + 1) for start, end in finder(view) if end > start]
-        if spans:
-            text, marks = _replace(text, spans, kind, marks)
+    # A replacement can change what is next to it: in "06-12345678 000 000 012" the BSN
+    # looks like the tail of a run of digit groups until the phone number is gone. Every
+    # pass that finds something removes digits or an "@", so the loop ends.
+    changed = True
+    while changed:
+        changed = False
+        for kind, finder in stages:
+            view, index = _view(text)
+            spans = [(index[start], index[end - 1] + 1) for start, end in finder(view) if end > start]
+            if spans:
+                text, marks = _replace(text, spans, kind, marks)
+                changed = True
     found: list[str] = []
     for _, kind in sorted(marks):
         if kind not in found:

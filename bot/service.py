@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import secrets
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -31,12 +32,14 @@ from bot.mail import Mailer
 from bot.notify import deliver_notices, notify_brokers
 from bot.scheduler import run_due_work
 from bot.settings import Settings
-from bot.wiring import Assembly, assemble, link_secret
+from bot.wiring import Assembly, assemble, check_data_dir, link_secret
+from knowledge import maintenance
 from web.app import create_app
 
 log = logging.getLogger(__name__)
 DELIVERY_INTERVAL = 1.0
 DUE_WORK_INTERVAL = 60.0
+PURGE_INTERVAL = 24 * 3600.0
 
 
 def mailer_for(settings: Settings) -> Mailer:
@@ -103,6 +106,7 @@ class Service:
             extra.append(self.teams.route())
         self.mailer = mailer_for(settings)
         self.link_secret = link_secret(settings)
+        self.next_purge = 0.0  # at the first due-work round after the start
         self.web = create_app(
             assembly.db,
             clock=utc_now,
@@ -130,7 +134,18 @@ class Service:
 
     def due_work(self) -> tuple[int, int]:
         with self.assistant.lock:
-            return run_due_work(self.assembly.db, self.mailer, self.link_secret, self.settings.base_url, utc_now())
+            done = run_due_work(self.assembly.db, self.mailer, self.link_secret, self.settings.base_url, utc_now())
+            if time.monotonic() >= self.next_purge:
+                self.purge()
+            return done
+
+    def purge(self) -> dict[str, int]:
+        """Retention, once a day: conversations untouched for VRAAGWIJZER_RETENTION_DAYS go."""
+        self.next_purge = time.monotonic() + PURGE_INTERVAL
+        deleted = maintenance.purge(self.assembly.db, self.settings.retention_days, utc_now())
+        if any(deleted.values()):
+            log.warning(texts.nl.PURGED.format(days=self.settings.retention_days, counts=deleted))
+        return deleted
 
     async def due_work_forever(self) -> None:
         """Reminders and closing of unanswered suggestions, every minute, from stored due times."""
@@ -206,9 +221,12 @@ def telegram_sender(service: Service, telegram: Application) -> Callable[[str, s
 
 
 def run_service(settings: Settings) -> None:
-    service = Service(settings, assemble(settings))
-    # uvicorn shuts down gracefully on Ctrl-C/SIGTERM, then re-raises the signal: that is a
-    # normal stop, not an error.
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(service.run())
+    check_data_dir(settings)
+    # One service per data folder; a restore waits for it to stop.
+    with maintenance.service_lock(settings.data_dir):
+        service = Service(settings, assemble(settings))
+        # uvicorn shuts down gracefully on Ctrl-C/SIGTERM, then re-raises the signal: that is a
+        # normal stop, not an error.
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(service.run())
     log.warning(texts.nl.RUN_STOPPED)

@@ -43,6 +43,8 @@ class Settings:
     # SETTINGS__CLIENTID, ...); we keep those variables as they are and hand them over.
     teams_env: tuple[tuple[str, str], ...] = ()
     teams_anonymous: bool = False
+    retention_days: int = 90
+    min_free_mb: int = 100
 
     @property
     def base_url(self) -> str:
@@ -112,6 +114,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         smtp_starttls=not _false(env.get("VRAAGWIJZER_SMTP_STARTTLS", "1")),
         teams_env=_teams_env(env),
         teams_anonymous=_true(env.get("VRAAGWIJZER_TEAMS_ANONYMOUS", "")),
+        retention_days=_int(env, "VRAAGWIJZER_RETENTION_DAYS", 90, 1, 3650),
+        min_free_mb=_int(env, "VRAAGWIJZER_MIN_FREE_MB", 100, 0, 10_000_000),
     )
 
 

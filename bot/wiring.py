@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import shutil
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -31,14 +32,25 @@ class Assembly:
     reports: list[SyncReport]
 
 
-def open_db(settings: Settings) -> Database:
-    """The database, with the example knowledge loaded on first start."""
+def check_data_dir(settings: Settings) -> None:
+    """Refuse to start, with one clear line, on a data folder we cannot write to or a disk that
+    is nearly full: better than a half-written state later."""
     try:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        if not os.access(settings.data_dir, os.W_OK):
-            raise PermissionError("niet schrijfbaar")
+        probe = settings.data_dir / f".probe-{os.getpid()}"
+        probe.write_bytes(b"vraagwijzer")
+        probe.unlink()
     except OSError as error:
-        raise SettingsError(nl.DATA_DIR_UNUSABLE.format(path=settings.data_dir, reason=error)) from error
+        reason = error.strerror or str(error)
+        raise SettingsError(nl.DATA_DIR_UNUSABLE.format(path=settings.data_dir, reason=reason)) from error
+    free_mb = shutil.disk_usage(settings.data_dir).free // (1024 * 1024)
+    if free_mb < settings.min_free_mb:
+        raise SettingsError(nl.DISK_NEARLY_FULL.format(path=settings.data_dir, free=free_mb, need=settings.min_free_mb))
+
+
+def open_db(settings: Settings) -> Database:
+    """The database, with the example knowledge loaded on first start."""
+    check_data_dir(settings)
     db = open_database(settings.database_path)
     from bot.assistant import utc_now
 

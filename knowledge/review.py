@@ -7,6 +7,7 @@ lifecycle live here and nowhere else; the web pages and the CLI only call these 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,11 @@ SIDES = ("rijk", "ho")
 REJECT_REASONS = ("geen_onderzoeksvraag", "al_onderzocht", "buiten_scope", "onvoldoende_informatie", "anders")
 OPEN_FOR_REVIEW = ("submitted", "in_review")
 CLOSED = ("rejected", "withdrawn", "completed")
+
+
+# A work address: one @, a plain local part, a domain with at least one dot (no quoted forms).
+DOMAIN_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+EMAIL = re.compile(rf"[a-z0-9!#$%&'*+/=?^_`{{|}}~.-]+@{DOMAIN_LABEL}(?:\.{DOMAIN_LABEL})+")
 
 
 class ReviewError(VraagwijzerError):
@@ -57,7 +63,7 @@ def add_broker(
     name, email = name.strip(), email.strip().lower()
     if not name:
         raise ReviewError("Geef de naam van de makelaar.")
-    if "@" not in email or " " in email or email.startswith("@") or email.endswith("@"):
+    if not EMAIL.fullmatch(email):
         raise ReviewError(f"{email!r} is geen e-mailadres.")
     if region not in REGIONS:
         raise ReviewError(f"Onbekende regio {region!r}; kies uit {', '.join(REGIONS)}.")

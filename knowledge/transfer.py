@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
 from sqlite_utils import Database
 
 from knowledge import catalog
@@ -25,6 +26,12 @@ from knowledge.vocabulary import FORMS, INSTITUTION_TYPES, LEVELS, REGIONS, THEM
 
 LIST_SEPARATOR = ";"
 MAX_PROBLEMS_SHOWN = 50
+# Longest text per cell: descriptions and problems may be long, names and codes are short.
+MAX_LONG_TEXT = 5000
+MAX_SHORT_TEXT = 300
+LONG_TEXT_FIELDS = frozenset({"description", "problem", "research_question", "outcome"})
+# Invisible control characters (tab and line breaks excepted): they break documents and exports.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _split_list(value: Any) -> list[str]:
@@ -70,8 +77,21 @@ class _Row(BaseModel):
     @field_validator("id")
     @classmethod
     def _id_is_plain(cls, value: str) -> str:
-        if not value or len(value) > 120 or any(c.isspace() for c in value):
-            raise ValueError("moet een korte code zonder spaties zijn")
+        if not value or len(value) > 120 or any(c.isspace() or not c.isprintable() for c in value):
+            raise ValueError("moet een korte code zonder spaties of onzichtbare tekens zijn")
+        return value
+
+    @field_validator("*")
+    @classmethod
+    def _plain_text(cls, value: Any, info: ValidationInfo) -> Any:
+        limit = MAX_LONG_TEXT if info.field_name in LONG_TEXT_FIELDS else MAX_SHORT_TEXT
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            if len(text) > limit:
+                raise ValueError(f"is te lang ({len(text)} tekens, hooguit {limit})")
+            if CONTROL_CHARACTERS.search(text):
+                raise ValueError("bevat onzichtbare stuurtekens (zoals een nul-teken)")
         return value
 
 
@@ -229,31 +249,47 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ImportFileError(f"{path}: kan het bestand niet lezen ({error.strerror or error})") from error
+        raise ImportFileError(f"{path}: kan het bestand niet lezen ({_os_reason(error)})") from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
         raise ImportFileError(
-            f"{path}: het bestand is geen UTF-8 tekst (byte {error.start}); sla het op als UTF-8"
+            f"{path}: het bestand is geen UTF-8 tekst (regel {line}, byte {error.start}); sla het op als UTF-8"
         ) from error
     if "\x00" in text:
-        raise ImportFileError(f"{path}: het bestand bevat nul-tekens; is het wel CSV of JSON?")
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileError(f"{path}: het bestand bevat nul-tekens (regel {line}); is het wel CSV of JSON?")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(text)
+        return _read_csv(path, text)
     if suffix in (".json", ".jsonl", ".ndjson"):
         return _read_json(path, text, lines=suffix != ".json")
     raise ImportFileError(f"{path}: onbekend bestandstype {suffix or '(geen)'}; gebruik .csv of .json")
 
 
-def _read_csv(text: str) -> list[dict[str, Any]]:
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "het bestaat niet"
+    if isinstance(error, IsADirectoryError):
+        return "dit is een map, geen bestand"
+    if isinstance(error, PermissionError):
+        return "geen toestemming om het te lezen"
+    return str(error.strerror or error)
+
+
+def _read_csv(path: Path, text: str) -> list[dict[str, Any]]:
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    return [dict(row) for row in reader]
+    try:
+        return [dict(row) for row in reader]
+    except csv.Error as error:  # e.g. a cell above the csv module's field size limit
+        reason = "een cel is veel te groot" if "field larger" in str(error) else "het CSV-bestand is beschadigd"
+        raise ImportFileError(f"{path}: regel {reader.reader.line_num}: {reason}; er is niets geïmporteerd") from error
 
 
 def _read_json(path: Path, text: str, *, lines: bool) -> list[dict[str, Any]]:
@@ -264,6 +300,8 @@ def _read_json(path: Path, text: str, *, lines: bool) -> list[dict[str, Any]]:
             data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"{path}: geen geldige JSON (regel {error.lineno}: {error.msg})") from error
+    except RecursionError as error:
+        raise ImportFileError(f"{path}: de JSON is te diep genest; verwacht een lijst van rijen") from error
     if isinstance(data, dict) and isinstance(data.get("records"), list):
         data = data["records"]
     if not isinstance(data, list):
@@ -293,7 +331,7 @@ def validate_rows(
         except ValidationError as error:
             for detail in error.errors():
                 field = ".".join(str(p) for p in detail["loc"]) or "rij"
-                problems.append(f"{where}, veld {field}: {_reason(detail)}")
+                problems.append(f"{where}, veld {field}: {reason_in_dutch(detail)}")
             continue
         if parsed.id in seen:
             problems.append(f"{where}, veld id: {parsed.id!r} staat ook al in {seen[parsed.id]}")
@@ -309,16 +347,26 @@ def validate_rows(
     return records
 
 
-def _reason(detail: Any) -> str:
+_REASONS = {
+    "missing": "ontbreekt",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_parsing_size": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "string_type": "moet tekst zijn",
+    "bool_parsing": "moet ja of nee zijn (true of false)",
+    "bool_type": "moet ja of nee zijn (true of false)",
+    "list_type": "moet een lijst zijn",
+    "json_invalid": "geen geldige JSON",
+}
+
+
+def reason_in_dutch(detail: Any) -> str:
+    """A pydantic error in Dutch: our own ValueErrors as written, pydantic's by type."""
     kind = detail.get("type", "")
-    if kind == "missing":
-        return "ontbreekt"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return "moet een geheel getal zijn"
-    if kind in ("string_type",):
-        return "moet tekst zijn"
-    message = str(detail.get("msg", "ongeldig"))
-    return message.removeprefix("Value error, ")
+    if kind == "value_error":
+        return str(detail.get("msg", "ongeldig")).removeprefix("Value error, ")
+    return _REASONS.get(kind, "ongeldige waarde")
 
 
 def _reference_problems(
@@ -343,6 +391,9 @@ def _reference_problems(
 def import_file(db: Database, kind: str, path: Path) -> int:
     """Import one file of one kind, all or nothing; returns the number of rows written."""
     rows = read_rows(path)
+    if not rows:
+        hint = " onder de kopregel" if path.suffix.lower() == ".csv" else ""
+        raise ImportFileError(f"{path}: het bestand bevat geen rijen{hint}; er is niets geïmporteerd")
     records = validate_rows(db, kind, rows, str(path), csv_rows=path.suffix.lower() == ".csv")
     with db.atomic():
         return catalog.save_records(db, kind, records)
@@ -380,7 +431,9 @@ def export_records(db: Database, kind: str, fmt: str) -> str:
     out = io.StringIO()
     _, cls = catalog.KINDS[kind]
     header = [f.name for f in fields(cls)]
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    # CRLF rows (RFC 4180): the csv module then also quotes a bare CR inside a cell, so every
+    # spreadsheet (and our own import) reads the row back whole.
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
         writer.writerow({k: csv_cell(v) for k, v in record.items()})

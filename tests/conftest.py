@@ -61,3 +61,9 @@ def service_parts(small_db: Database, tmp_path: Path) -> Iterator[tuple[Database
     encoder = FakeEncoder()
     indexes, _ = open_indexes(small_db, tmp_path / "index", encoder)
     yield small_db, encoder, Matcher(small_db, indexes, encoder, QueryExpander(thesaurus_entries()))
+
+
+@pytest.fixture(autouse=True)
+def no_flood_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests type faster than any person; the flood limit has its own tests (explicit limits)."""
+    monkeypatch.setattr("bot.ratelimit.BURST", 1_000_000)

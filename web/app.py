@@ -10,23 +10,26 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import re
 import secrets
 import threading
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from sqlite_utils import Database
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response, StreamingResponse
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot import texts
 from bot.assistant import Assistant
@@ -44,6 +47,8 @@ HERE = Path(__file__).parent
 COOKIE = "vw_session"
 CHAT_COOKIE = "vw_chat"
 MAX_FORM_BYTES = 64 * 1024
+MAX_TEXT = 2000  # the longest free text in a form, as in the chat
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 REJECT_LABELS = {
     "geen_onderzoeksvraag": "Geen vraag voor onderzoek door studenten",
     "al_onderzocht": "Al eerder onderzocht",
@@ -59,12 +64,87 @@ SECURITY_HEADERS = {
 }
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+# Largest request body per path prefix (anything else: MAX_BODY_BYTES). Bigger bodies get 413
+# before any of it is parsed, whether announced by Content-Length or streamed.
+MAX_BODY_BYTES = 256 * 1024
+BODY_LIMITS = {"/api/messages": 256 * 1024, "/telegram": 1024 * 1024}
+
+
+class BodySizeLimit:
+    """Pure ASGI middleware: refuse request bodies above the limit with 413."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        limit = next((n for prefix, n in BODY_LIMITS.items() if path.startswith(prefix)), MAX_BODY_BYTES)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await too_large(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except BodyTooLarge:
+            await too_large(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    response = Response("Het verzoek is te groot.", status_code=413, media_type="text/plain; charset=utf-8")
+    await response(scope, receive, send)
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware: every response gets the security headers (unless it set its own)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def in_thread(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+    """Read a posted form on the event loop, then run the handler (session, database, lock,
+    rendering) in Starlette's thread pool: a chat turn holding the lock never stalls the loop."""
+
+    async def endpoint(request: Request) -> Response:
+        request.state.form = None
+        if request.method == "POST" and int(request.headers.get("content-length") or 0) <= MAX_FORM_BYTES:
+            async with request.form() as form:  # closes uploaded files, which no form here expects
+                request.state.form = dict(form)  # files stay as (closed) UploadFile: refused by field
+        return await run_in_threadpool(handler, request)
+
+    return endpoint
 
 
 def create_app(
@@ -116,15 +196,17 @@ def create_app(
             401,
         )
 
-    async def checked_form(request: Request, csrf: str) -> dict[str, Any] | None:
-        if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
-            return None
-        form = await request.form()
+    def checked_form(request: Request, csrf: str) -> dict[str, Any] | Response:
+        """The posted form (read by `in_thread`), or the page that refuses it: too large, or a
+        stale or forged token."""
+        form = request.state.form
+        if form is None:
+            return page(request, "Te groot", "Het formulier is te groot; maak de tekst korter.", 413)
         if form.get("csrf") != csrf:
-            return None
+            return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
         return dict(form)
 
-    async def login(request: Request) -> Response:
+    def login(request: Request) -> Response:
         try:
             with lock:
                 broker = sessions.redeem_login_token(db, request.path_params["token"], clock())
@@ -142,19 +224,18 @@ def create_app(
         )
         return response
 
-    async def posted_by_broker(request: Request) -> tuple[Broker, str] | Response:
+    def posted_by_broker(request: Request) -> tuple[Broker, str] | Response:
         """(broker, CSRF token) of a logged-in broker's valid form, or the page that refuses it."""
         who = current(request)
         if who is None:
             return not_logged_in(request)
-        if await checked_form(request, who[1]) is None:
-            return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
-        return who
+        form = checked_form(request, who[1])
+        return form if isinstance(form, Response) else who
 
-    async def chat_code(request: Request) -> Response:
+    def chat_code(request: Request) -> Response:
         """A single-use code that links the broker's Teams or Telegram account (typed there as
         `koppel CODE`), so new drafts reach them in the chat."""
-        who = await posted_by_broker(request)
+        who = posted_by_broker(request)
         if isinstance(who, Response):
             return who
         with lock:
@@ -163,8 +244,8 @@ def create_app(
             request, "chat_code.html", 200, code=code, minutes=sessions.CHAT_CODE_MINUTES, broker=who[0], csrf=who[1]
         )
 
-    async def logout(request: Request) -> Response:
-        who = await posted_by_broker(request)
+    def logout(request: Request) -> Response:
+        who = posted_by_broker(request)
         if isinstance(who, Response):
             return who
         with lock:
@@ -173,7 +254,7 @@ def create_app(
         response.delete_cookie(COOKIE)
         return response
 
-    async def queue(request: Request) -> Response:
+    def queue(request: Request) -> Response:
         who = current(request)
         if who is None:
             return not_logged_in(request)
@@ -226,7 +307,7 @@ def create_app(
         with lock:
             return intakes.get_draft(db, request.path_params["draft_id"])
 
-    async def draft_page(request: Request, error: str = "", status: int = 200) -> Response:
+    def draft_page(request: Request, error: str = "", status: int = 200) -> Response:
         who = current(request)
         if who is None:
             return not_logged_in(request)
@@ -266,14 +347,14 @@ def create_app(
     def action(
         run: Callable[[Broker, str, dict[str, Any]], Any], done: str, *, tell: bool = False
     ) -> Callable[[Request], Any]:
-        async def endpoint(request: Request) -> Response:
+        def endpoint(request: Request) -> Response:
             who = current(request)
             if who is None:
                 return not_logged_in(request)
             broker, csrf = who
-            form = await checked_form(request, csrf)
-            if form is None:
-                return page(request, "Verboden", "Het formulier is verlopen of ongeldig; laad de pagina opnieuw.", 403)
+            form = checked_form(request, csrf)
+            if isinstance(form, Response):
+                return form
             draft_id = request.path_params["draft_id"]
             try:
                 with lock:
@@ -283,10 +364,10 @@ def create_app(
             except NotFoundError:
                 return page(request, "Niet gevonden", "Dit concept bestaat niet.", 404)
             except ReviewError as error:
-                return await draft_page(request, error=str(error), status=409)
+                return draft_page(request, error=str(error), status=409)
             return RedirectResponse(f"/drafts/{draft_id}?ok={done}", status_code=303)
 
-        return endpoint
+        return in_thread(endpoint)
 
     def lines(value: Any) -> list[str]:
         return [line.strip() for line in str(value or "").splitlines() if line.strip()]
@@ -340,6 +421,8 @@ def create_app(
         d = intakes.get_draft(db, draft_id)
         gone = str(form.get("group_id", ""))
         kept = [g for g in d.draft.get("suggested_groups", []) if g["id"] != gone]
+        if len(kept) == len(d.draft.get("suggested_groups", [])):
+            raise ReviewError("Deze groep staat niet bij de voorgestelde groepen.")
         review.set_suggestions(db, draft_id, broker, groups=kept, similar=None, reason="groep verwijderd", now=clock())
 
     def suggest(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
@@ -385,23 +468,24 @@ def create_app(
                 )
 
     def complete(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
-        suggestions.record_outcome(
-            db,
-            draft_id,
-            broker.actor,
-            str(form.get("summary", ""))[:2000],
-            str(form.get("link", ""))[:500],
-            str(form.get("date", ""))[:10],
-            clock(),
-        )
+        suggestions.record_outcome(db, draft_id, broker.actor, *_outcome_fields(form), clock())
         if reindex:
             reindex()
 
     def do_edit(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        labels = {"title": "Titel", **nl.DOCUMENT_LABELS}
         changes: dict[str, Any] = {
-            k: str(form[k]) for k in ("title", "main_question", "background", "objective", "scope") if k in form
+            k: _form_text(form, k, labels[k], limit=None)
+            for k in ("title", "main_question", "background", "objective", "scope")
+            if k in form
         }
-        changes.update({k: lines(form[k]) for k in ("sub_questions", "deliverables", "constraints") if k in form})
+        changes.update(
+            {
+                k: lines(_form_text(form, k, labels[k], limit=None))
+                for k in ("sub_questions", "deliverables", "constraints")
+                if k in form
+            }
+        )
         if "form" in form:
             changes["form"] = str(form["form"])
         if "level" in form:
@@ -410,7 +494,7 @@ def create_app(
             changes["themes"] = [t for t in THEME_LABELS if form.get(f"theme_{t}")]
         review.edit_draft(db, draft_id, broker, changes, clock())
 
-    async def docx(request: Request) -> Response:
+    def docx(request: Request) -> Response:
         if current(request) is None:
             return not_logged_in(request)
         try:
@@ -419,14 +503,13 @@ def create_app(
             return page(request, "Niet gevonden", "Dit concept bestaat niet.", 404)
         buffer = io.BytesIO()
         write_docx(draft_from_json(d.draft), buffer)
-        buffer.seek(0)
-        return StreamingResponse(
-            buffer,
+        return Response(
+            buffer.getvalue(),
             media_type=("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             headers={"Content-Disposition": f'attachment; filename="{d.id}.docx"'},
         )
 
-    async def suggestion_page(request: Request) -> Response:
+    def suggestion_page(request: Request) -> Response:
         token = request.path_params["token"]
         try:
             with lock:
@@ -436,9 +519,9 @@ def create_app(
         csrf = hashlib.sha256(f"s:{token}".encode()).hexdigest()[:32]
         error = ""
         if request.method == "POST":
-            form = await checked_form(request, csrf)
-            if form is None:
-                return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
+            form = checked_form(request, csrf)
+            if isinstance(form, Response):
+                return form
             try:
                 with lock:
                     if form.get("kind") == "outcome":
@@ -446,21 +529,19 @@ def create_app(
                         if found.state != "accepted":
                             raise ReviewError("Alleen de groep die de opdracht uitvoert kan het resultaat doorgeven.")
                         suggestions.record_outcome(
-                            db,
-                            found.draft_id,
-                            f"groep:{found.group_id}",
-                            str(form.get("summary", ""))[:2000],
-                            str(form.get("link", ""))[:500],
-                            str(form.get("date", ""))[:10],
-                            clock(),
+                            db, found.draft_id, f"groep:{found.group_id}", *_outcome_fields(form), clock()
                         )
                         notify_change(db, found.draft_id, clock())
                         if reindex:
                             reindex()
                     else:
-                        found = suggestions.answer(
-                            db, token, str(form.get("kind", "")), {k: str(v) for k, v in form.items()}, clock()
-                        )
+                        fields = {
+                            "reason": str(form.get("reason", "")),
+                            "proposed_start": _form_text(form, "proposed_start", "Mogelijke start", 100),
+                            "contact_name": _form_text(form, "contact_name", "Contactpersoon", 100),
+                            "text": _form_text(form, "text", "Toelichting"),
+                        }
+                        found = suggestions.answer(db, token, str(form.get("kind", "")), fields, clock())
                         notify_answer(found)
             except ReviewError as problem:
                 error = str(problem)
@@ -481,7 +562,7 @@ def create_app(
             message="Dank u, uw antwoord is ontvangen." if request.method == "POST" and not error else "",
         )
 
-    async def group_page(request: Request) -> Response:
+    def group_page(request: Request) -> Response:
         """Everything suggested to one group, reachable from any of its suggestion links."""
         try:
             with lock:
@@ -532,13 +613,14 @@ def create_app(
         if request.method == "POST":
             if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
                 return page(request, "Te groot", "Uw bericht is te lang.", 413)
-            form = await request.form()
-            if fresh or not secrets.compare_digest(str(form.get("csrf", "")), csrf):
+            async with request.form() as form:
+                choice, text, token = form.get("choice"), form.get("text"), form.get("csrf")
+            if fresh or not isinstance(token, str) or not secrets.compare_digest(token.encode(), csrf.encode()):
                 return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
-            choice, text = form.get("choice"), form.get("text")
-            incoming = Incoming(
-                "web", user_ref, choice=str(choice) if choice else None, text=None if choice else str(text or "")
-            )
+            if not isinstance(choice, str | None) or not isinstance(text, str | None):  # a file instead of text
+                incoming = Incoming("web", user_ref, unsupported=True)
+            else:
+                incoming = Incoming("web", user_ref, choice=choice or None, text=None if choice else text or "")
             replies = await asyncio.to_thread(assistant.handle, incoming)
         conversation_step = await asyncio.to_thread(assistant.step_of, "web", user_ref)
         options = replies[-1].options if replies else ()
@@ -561,16 +643,21 @@ def create_app(
     async def not_found(request: Request, exc: Exception) -> Response:
         return page(request, "Niet gevonden", "Deze pagina bestaat niet.", 404)
 
+    async def not_allowed(request: Request, exc: Exception) -> Response:
+        return page(
+            request, "Niet mogelijk", "Zo kunt u deze pagina niet gebruiken; ga terug en probeer het opnieuw.", 405
+        )
+
     routes = [
         Route("/", home),
         Route("/privacy", privacy),
         Route("/chat", chat, methods=["GET", "POST"]),
-        Route("/login/{token}", login),
-        Route("/logout", logout, methods=["POST"]),
-        Route("/account/chat-code", chat_code, methods=["POST"]),
-        Route("/queue", queue),
-        Route("/drafts/{draft_id}", draft_page),
-        Route("/drafts/{draft_id}/docx", docx),
+        Route("/login/{token}", in_thread(login)),
+        Route("/logout", in_thread(logout), methods=["POST"]),
+        Route("/account/chat-code", in_thread(chat_code), methods=["POST"]),
+        Route("/queue", in_thread(queue)),
+        Route("/drafts/{draft_id}", in_thread(draft_page)),
+        Route("/drafts/{draft_id}/docx", in_thread(docx)),
         Route(
             "/drafts/{draft_id}/approve",
             action(lambda b, i, f: review.approve(db, i, b, clock()), "Goedgekeurd.", tell=True),
@@ -579,7 +666,9 @@ def create_app(
         Route(
             "/drafts/{draft_id}/request-changes",
             action(
-                lambda b, i, f: review.request_changes(db, i, b, str(f.get("question", ""))[:2000], clock()),
+                lambda b, i, f: review.request_changes(
+                    db, i, b, _form_text(f, "question", "Vraag aan de indiener"), clock()
+                ),
                 "Vraag verstuurd.",
                 tell=True,
             ),
@@ -589,7 +678,7 @@ def create_app(
             "/drafts/{draft_id}/reject",
             action(
                 lambda b, i, f: review.reject(
-                    db, i, b, str(f.get("reason", "")), str(f.get("text", ""))[:2000], clock()
+                    db, i, b, str(f.get("reason", "")), _form_text(f, "text", "Toelichting"), clock()
                 ),
                 "Afgewezen.",
                 tell=True,
@@ -606,14 +695,18 @@ def create_app(
         Route("/drafts/{draft_id}/suggest", action(suggest, "Voorgelegd.", tell=True), methods=["POST"]),
         Route("/drafts/{draft_id}/match", action(match, "Match bevestigd.", tell=True), methods=["POST"]),
         Route("/drafts/{draft_id}/complete", action(complete, "Afgerond.", tell=True), methods=["POST"]),
-        Route("/s/{token}", suggestion_page, methods=["GET", "POST"]),
-        Route("/s/{token}/groep", group_page),
+        Route("/s/{token}", in_thread(suggestion_page), methods=["GET", "POST"]),
+        Route("/s/{token}/groep", in_thread(group_page)),
         Route("/drafts/{draft_id}/groups/add", action(add_group, "Groep toegevoegd."), methods=["POST"]),
         Route("/drafts/{draft_id}/groups/remove", action(remove_group, "Groep verwijderd."), methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         *(extra_routes or []),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], exception_handlers={404: not_found})
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(BodySizeLimit), Middleware(SecurityHeaders)],
+        exception_handlers={404: not_found, 405: not_allowed},
+    )
 
 
 DECLINE_LABELS = {
@@ -642,6 +735,34 @@ def _default_recipients(db: Database, draft: dict[str, Any], now: str) -> list[d
         ticked += tick
         rows.append({**g, "left": left, "checked": tick})
     return rows
+
+
+def _form_text(form: dict[str, Any], key: str, label: str, limit: int | None = MAX_TEXT) -> str:
+    """A typed form value as typed (stripped), or a ReviewError naming the field: never silently
+    cut short, and without control characters (they break the Word document and the mail)."""
+    value = form.get(key) or ""
+    if not isinstance(value, str):  # a file where text belongs
+        raise ReviewError(f"{label}: verwacht tekst.")
+    value = value.strip()
+    length = len(value.replace("\r\n", "\n"))  # as the browser's maxlength counts a line break
+    if limit is not None and length > limit:
+        raise ReviewError(f"{label}: de tekst is te lang ({length} tekens, hooguit {limit}).")
+    if CONTROL_CHARACTERS.search(value):
+        raise ReviewError(f"{label}: de tekst bevat onzichtbare stuurtekens (zoals een nul-teken); typ hem opnieuw.")
+    return value
+
+
+def _outcome_fields(form: dict[str, Any]) -> tuple[str, str, str]:
+    """Summary, link and date (JJJJ-MM-DD or empty) of a finished assignment, checked."""
+    day = _form_text(form, "date", "Datum", 10)
+    if day:
+        try:
+            year = date.fromisoformat(day).year if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else 0
+        except ValueError:
+            year = 0
+        if not 1990 <= year <= 2100:
+            raise ReviewError("Datum: vul een bestaande datum in als JJJJ-MM-DD.")
+    return _form_text(form, "summary", "Uitkomst"), _form_text(form, "link", "Link", 500), day
 
 
 def _chat_csrf(value: str) -> str:

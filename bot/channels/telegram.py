@@ -11,13 +11,21 @@ import asyncio
 import contextlib
 import html
 import logging
+import os
 from collections import defaultdict
-from collections.abc import Awaitable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from functools import partial
+from typing import Any, TypeVar
 
+# python-telegram-bot's coming behaviour (time spans as timedelta), chosen now, so RetryAfter
+# gives one type.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+import httpx
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
     Application,
     BaseUpdateProcessor,
@@ -37,6 +45,9 @@ log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 MAX_MESSAGE = 4096
 CONNECTION_POOL = 32
+SEND_ATTEMPTS = 6
+LONGEST_WAIT = 60.0  # seconds; Telegram's flood waits are usually a few seconds
+T = TypeVar("T")
 COMMANDS_NL = [
     ("start", "Begin of ga verder"),
     ("help", "Uitleg"),
@@ -83,6 +94,20 @@ def render_html(text: str) -> str:
     """Escape everything a user may have typed; the first line (a title) in bold is not
     needed: plain escaped text is always valid Telegram HTML."""
     return html.escape(text, quote=False)
+
+
+def telegram_parts(text: str) -> list[str]:
+    """The text as escaped HTML messages of at most 4096 characters each. Splitting happens
+    before escaping, so a cut never falls inside an entity such as `&amp;`; a part that grew
+    past the limit by escaping is split again, finer (escaping at most quintuples a text)."""
+    parts: list[str] = []
+    for raw in split_message(text, MAX_MESSAGE):
+        escaped = render_html(raw)
+        if len(escaped) <= MAX_MESSAGE:
+            parts.append(escaped)
+        else:
+            parts.extend(render_html(piece) for piece in split_message(raw, MAX_MESSAGE // 5))
+    return parts
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -154,10 +179,41 @@ class TelegramChannel:
 
 async def send_replies(bot: Any, chat_id: int | str, replies: list[Reply]) -> None:
     for reply in replies:
-        parts = split_message(render_html(reply.text), MAX_MESSAGE)
+        parts = telegram_parts(reply.text)
         for i, part in enumerate(parts):
             markup = keyboard(reply) if i == len(parts) - 1 else None
-            await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup)
+            await with_retries(partial(bot.send_message, chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup))
+
+
+async def with_retries(call: Callable[[], Awaitable[T]]) -> T | None:
+    """Send once, through Telegram's hiccups: a flood wait (429) is waited out, a gateway error
+    or refused connection is retried with backoff. A time-out is not retried: Telegram may have
+    delivered the message already, and a reply sent twice confuses more than a late one."""
+    backoff = 0.5
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await call()
+        except RetryAfter as error:
+            wait = error.retry_after
+            seconds = min(wait.total_seconds() if isinstance(wait, timedelta) else float(wait), LONGEST_WAIT)
+            log.warning("Telegram asks to slow down (429); retrying in %.1f s (attempt %d)", seconds, attempt)
+            await asyncio.sleep(seconds)
+        except TimedOut as error:
+            if not isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout) or attempt == SEND_ATTEMPTS:
+                log.warning("Telegram did not answer in time; not resending (it may have arrived)")
+                return None
+            log.warning("Telegram could not be reached in time; retrying in %.1f s (attempt %d)", backoff, attempt)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 8.0)
+        except (BadRequest, Forbidden):
+            raise
+        except NetworkError as error:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("Telegram unreachable (%s); retrying in %.1f s (attempt %d)", error, backoff, attempt)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 8.0)
+    raise NetworkError("Telegram kept asking to wait")
 
 
 async def register_commands(app: Application) -> None:

@@ -63,6 +63,10 @@ TABLE_GROUPS = "Onderzoeksgroepen"
 TABLE_ASSIGNMENTS = "Vergelijkbare eerdere opdrachten"
 BAD_SETTING = "Ongeldige instelling {name}={value!r}: {reason}"
 DATA_DIR_UNUSABLE = "De datamap {path} is niet bruikbaar ({reason}); zet VRAAGWIJZER_DATA_DIR op een schrijfbare map."
+DISK_NEARLY_FULL = (
+    "Op de schijf van {path} is nog maar {free} MB vrij (minimaal {need} MB nodig); maak ruimte of kies een "
+    "andere VRAAGWIJZER_DATA_DIR."
+)
 
 
 # Drafting: the research question
@@ -320,6 +324,11 @@ TOO_LONG = "Uw bericht is erg lang; ik heb de eerste {limit} tekens bewaard."
 PAUSED = "Prima, ik bewaar alles. Stuur gerust later een bericht, dan gaan we verder."
 BACK_NOTHING = "We zijn bij het begin; er is niets om naar terug te gaan."
 LANGUAGE_SET = "Ik ga verder in het Nederlands."
+TOO_MANY_MESSAGES = (
+    "U stuurt veel berichten snel achter elkaar. Ik lees weer mee over een paar seconden; "
+    "wat u al had beantwoord is bewaard."
+)
+BUSY = "Het is even erg druk. Uw eerdere antwoorden zijn bewaard; stuur uw laatste bericht over een paar seconden opnieuw."
 ERROR = "Er ging iets mis aan mijn kant. Uw antwoorden zijn bewaard; probeer het zo nog eens."
 NOT_UNDERSTOOD_OPTION = "Kies een van de opties of typ uw antwoord."
 RESUME_OR_NEW = "U was bezig met een vraag. Wilt u verder gaan of opnieuw beginnen?"
@@ -398,6 +407,7 @@ CHAT_INTRO = "Beschrijf een digitaal vraagstuk van uw organisatie; ik help er ee
 CHAT_START = "Beginnen"
 CHAT_SEND = "Versturen"
 CHAT_LABEL = "Uw antwoord"
+PURGED = "Bewaartermijn {days} dagen: gewist {counts}."
 RUN_STOPPED = "Vraagwijzer is gestopt."
 SUGGESTION_SUBJECT = "Voorstel voor een onderzoeksopdracht: {title}"
 SUGGESTION_MAIL = (
