@@ -13,6 +13,8 @@ import click
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot import ops
+from bot.cli_support import choice as _choice
+from bot.cli_support import int_range, usage_error
 from bot.language import strip_emoji
 from bot.logsafe import configure_logging
 from bot.matching import MatchResult, check_filters
@@ -36,16 +38,12 @@ def cli(ctx: click.Context) -> None:
     ctx.obj = settings
 
 
-def _choice(values: tuple[str, ...]) -> click.Choice:
-    return click.Choice(values, case_sensitive=False)
-
-
 @cli.command()
 @click.argument("text", required=False)
 @click.option("--region", type=_choice(REGIONS), help="Regio van de vrager (voorkeur).")
 @click.option("--form", type=_choice(FORMS), help="Vorm van de opdracht (filter).")
 @click.option("--level", type=_choice(LEVELS), help="Niveau: hbo, wo of beide (filter).")
-@click.option("-k", "k", type=click.IntRange(1, 50), default=5, show_default=True, help="Aantal groepen.")
+@click.option("-k", "k", type=int_range(1, 50), default=5, show_default=True, help="Aantal groepen.")
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-object als uitvoer.")
 @click.option("--batch", type=click.File("r", encoding="utf-8"), help="JSON-regels (of - voor stdin).")
 @click.pass_obj
@@ -485,6 +483,9 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: one clear line on stderr for every expected error, never a traceback."""
     try:
         cli.main(args=argv, prog_name="vraagwijzer", standalone_mode=False)
+    except click.UsageError as error:
+        click.echo(f"{nl.ERROR_PREFIX}: {usage_error(error)} {nl.USAGE_HINT}", err=True)
+        sys.exit(error.exit_code)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)

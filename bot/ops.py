@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from bot.cli_support import choice, int_range
 from bot.settings import Settings
 from bot.wiring import open_db
 from knowledge import maintenance
@@ -38,7 +39,7 @@ def restore(settings: Settings, file: Path) -> None:
 
 
 @click.command()
-@click.option("--older-than", "days", type=click.IntRange(min=1), required=True, help="Bewaartermijn in dagen.")
+@click.option("--older-than", "days", type=int_range(1), required=True, help="Bewaartermijn in dagen.")
 @click.pass_obj
 def purge(settings: Settings, days: int) -> None:
     """Wis gesprekken die langer dan DAYS dagen niet zijn gebruikt (ingediende vragen blijven)."""
@@ -49,7 +50,7 @@ def purge(settings: Settings, days: int) -> None:
 
 
 @click.command("export-user")
-@click.argument("channel", type=click.Choice(["telegram", "teams", "web", "console"]))
+@click.argument("channel", type=choice(("telegram", "teams", "web", "console")))
 @click.argument("user")
 @click.pass_obj
 def export_user(settings: Settings, channel: str, user: str) -> None:

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 DELIVERY_INTERVAL = 1.0
 DUE_WORK_INTERVAL = 60.0
 PURGE_INTERVAL = 24 * 3600.0
+KEEP_ALIVE_SECONDS = 75
 
 
 def mailer_for(settings: Settings) -> Mailer:
@@ -123,7 +124,16 @@ class Service:
             # Where the SDK's JWT check finds its settings.
             self.web.state.agent_configuration = self.teams.auth_configuration
         self.server = uvicorn.Server(
-            uvicorn.Config(self.web, host=settings.host, port=settings.port, log_level="warning", lifespan="off")
+            uvicorn.Config(
+                self.web,
+                host=settings.host,
+                port=settings.port,
+                log_level="warning",
+                lifespan="off",
+                # Longer than the usual reverse-proxy keep-alive (60 s): the proxy closes idle
+                # connections first, so it never sends a request into one we are closing.
+                timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            )
         )
 
     def reindex(self) -> None:

@@ -94,9 +94,9 @@ def test_batch_keeps_order_and_reports_bad_lines(data_dir: Path) -> None:
     ("args", "fragment"),
     [
         (("match", ""), "Geef een omschrijving"),
-        (("match", "iets", "--region", "noord"), "Invalid value for '--region'"),
+        (("match", "iets", "--region", "noord"), "Ongeldige waarde voor '--region'"),
         (("import", "groups", "/nonexistent/file.csv"), "kan het bestand niet lezen"),
-        (("import", "planets", "x.csv"), "Invalid value for 'KIND'"),
+        (("import", "planets", "x.csv"), "Ongeldige waarde voor 'KIND'"),
     ],
 )
 def test_bad_input_is_one_clear_line(tmp_path: Path, args: tuple[str, ...], fragment: str) -> None:

@@ -842,12 +842,6 @@ def test_k_out_of_range_is_a_usage_error(vraagwijzer, k: str) -> None:  # type: 
     assert code == 2 and "'-k'" in err and "Traceback" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="click's usage errors are English ('Error: Invalid value for '--region': ...', with a Usage: "
-    "block); bot/cli.py main() could print one Dutch line, but tests/test_cli.py::"
-    "test_bad_input_is_one_clear_line asserts the English text, so the two must change together",
-)
 def test_usage_errors_are_one_dutch_line(vraagwijzer) -> None:  # type: ignore[no-untyped-def]
     code, _, err = vraagwijzer("match", "updates", "--region", "noord")
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Ongeldige waarde" in err
