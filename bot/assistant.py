@@ -8,6 +8,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 # Channels whose notices are pushed by the service as soon as they are stored; the others
 # (web chat, terminal) show them at the user's next turn.
 PUSH_CHANNELS = frozenset({"telegram", "teams"})
+# Where the channel's message numbering stood at the last answered message (see Incoming.sequence).
+LAST_SEQUENCE = "last_sequence"
 # A broker links this chat account with a code from the dashboard: "koppel ABCD-EFGH".
 LINK_COMMAND = re.compile(r"^\s*/?(?:koppel|link)\s+([a-z0-9]{4}-?[a-z0-9]{4})\s*$", re.IGNORECASE)
 
@@ -96,6 +99,9 @@ class Assistant:
         whole or not at all (a submission never without its conversation state)."""
         with self.lock, self.db.atomic():
             conversation = intakes.load_conversation(self.db, incoming.channel, incoming.user_ref)
+            if _seen_before(conversation, incoming):
+                log.info("A %s message was delivered again after a restart; already answered", incoming.channel)
+                return [], conversation.language
             link = LINK_COMMAND.match(incoming.text or "")
             if link and incoming.channel in sessions.CHAT_ID_COLUMNS:
                 return [self._link_broker(incoming, link.group(1), conversation.language)], conversation.language
@@ -106,6 +112,8 @@ class Assistant:
             except Exception:
                 log.exception("Dialog failed for a %s user at step %s", incoming.channel, conversation.step)
                 return [Reply(texts.for_language(conversation.language).ERROR)], conversation.language
+            if incoming.sequence is not None:
+                new_state = replace(new_state, pending={**new_state.pending, LAST_SEQUENCE: incoming.sequence})
             stored = intakes.has_conversation(self.db, new_state)
             forgotten = not stored and conversation.step != "idle" and new_state.step == "idle"
             if (new_state != conversation or not stored) and not forgotten and not _blank(new_state, stored):
@@ -188,6 +196,12 @@ class Assistant:
             return intakes.load_conversation(self.db, channel, user_ref).language
 
 
+def _seen_before(conversation: Conversation, incoming: Incoming) -> bool:
+    last = conversation.pending.get(LAST_SEQUENCE)
+    return incoming.sequence is not None and isinstance(last, int) and incoming.sequence <= last
+
+
 def _blank(conversation: Conversation, stored: bool) -> bool:
     """Nothing worth keeping: an idle user without answers whom we never stored."""
-    return not stored and conversation.step == "idle" and not conversation.answers and not conversation.pending
+    kept = set(conversation.pending) - {LAST_SEQUENCE}
+    return not stored and conversation.step == "idle" and not conversation.answers and not kept

@@ -148,6 +148,9 @@ class Incoming:
     text: str | None = None
     choice: str | None = None
     unsupported: bool = False
+    # The channel's increasing number of this message (Telegram's update_id), when it has one:
+    # a message delivered again after a crash is recognised and not answered twice.
+    sequence: int | None = None
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@ stand-in, 50 in the web chat), against `vraagwijzer run` in its own process with
 model: after every restart each conversation goes on, and no acknowledged answer is lost.
 
 An answer is acknowledged when the user saw the bot's next question. After a restart a user
-asks where they were (/help answers with the current question and changes nothing); being sent
-back before an acknowledged answer counts as a lost answer. At the end every intake is a submitted draft that
+asks where they were (a picture in Telegram, /help in the web chat: both get the current question
+again and change nothing); being sent back before an acknowledged answer counts as a lost answer. At the end every intake is a submitted draft that
 holds the scripted answers.
 """
 
@@ -36,6 +36,7 @@ WEB_USERS = int(os.environ.get("KILL_TEST_WEB_USERS", 50))
 KILLS = int(os.environ.get("KILL_TEST_KILLS", 5))
 STEP_TIMEOUT = 30.0  # generous: 200 users resume at once after each restart, on two cores
 RESYNC_TRIES = 3
+STUCK_AFTER = 5  # failed attempts at one step before the user gives up (a failure, not a hang)
 
 
 class Service:
@@ -136,18 +137,25 @@ class TelegramUser:
             return False
 
     def recent(self) -> list[str]:
-        return [t[:60] for t in self.standin.texts_since(self.user, max(0, self.standin.count_to(self.user) - 4))]
+        return [t[:60] for t in self.standin.texts_since(self.user, max(0, self.standin.count_to(self.user) - 8))]
 
     def where(self) -> int | None:
+        """Where the bot is: a picture gets "text only" plus the current question again, and
+        changes nothing. The question is the last message of that burst."""
         before = self.standin.count_to(self.user)
-        self.standin.send_command(self.user, "/help")  # re-asks the current question, changes nothing
+        self.standin.send_photo(self.user)
         try:
             self.standin.wait_for(
                 lambda: any(prompt_index(t) for t in self.standin.texts_since(self.user, before)), STEP_TIMEOUT
             )
         except AssertionError:
             return None
-        return prompt_index(" ".join(self.standin.texts_since(self.user, before)))
+        while True:  # until the burst is over
+            seen = self.standin.count_to(self.user)
+            time.sleep(0.5)
+            if self.standin.count_to(self.user) == seen:
+                break
+        return prompt_index(self.standin.texts_since(self.user, before)[-1])
 
 
 class WebUser:
@@ -180,7 +188,9 @@ class WebUser:
     def where(self) -> int | None:
         page = self._post("text", "/help")  # re-asks the current question, changes nothing
         self.last_page = page or ""
-        return prompt_index(page) if page else None
+        if not page or 'class="bubble"' not in page:
+            return None
+        return prompt_index(page.rsplit('class="bubble"', 1)[1])  # the last bubble: the question
 
     def recent(self) -> list[str]:
         return [self.last_page[-300:]]
@@ -189,19 +199,23 @@ class WebUser:
 def drive(run: Run, user: TelegramUser | WebUser, name: str, database: Path) -> None:
     rng = random.Random(name)
     time.sleep(rng.uniform(0, 3))
-    position, acknowledged = 0, 0
+    position, acknowledged, failed = 0, 0, 0
     while position < len(SCRIPT):
         run.up.wait(180)
         generation = run.generation
         _, how, value, expect = SCRIPT[position]
         if user.step(how, value, expect):
             position += 1
-            acknowledged = position
+            acknowledged, failed = position, 0
             with run.lock:
                 run.acknowledged += 1
             time.sleep(rng.uniform(0.1, 0.6))
             continue
         # No answer: the service was probably killed. Wait for it, then ask where we are.
+        failed += 1
+        if failed >= STUCK_AFTER:
+            run.failures.append(f"{name}: stuck at step {position} ({value!r}): {user.recent()}")
+            return
         run.wait_for_next_start(generation, STEP_TIMEOUT)
         if acknowledged == len(SCRIPT) - 1 and submitted(database, *user.ref):
             break  # the submission went through, only its acknowledgement was lost

@@ -80,6 +80,21 @@ def test_a_telegram_time_out_is_not_resent_and_the_conversation_goes_on(
     assert intakes.load_conversation(small_db, "telegram", "1102").step == "region"
 
 
+def test_an_update_delivered_again_after_a_crash_is_not_answered_twice(
+    small_db: Database, small_matcher: Matcher
+) -> None:
+    """Telegram redelivers updates we did not confirm before dying; the second copy of an
+    answer must not become the answer to the next question."""
+    assistant = Assistant(small_db, small_matcher)
+    first = assistant.handle(Incoming("telegram", "77", text="/start", sequence=100))
+    answer = Incoming("telegram", "77", text="duo", sequence=101)
+    assert any("Bedoelt u" in r.text for r in assistant.handle(answer))
+    stored = intakes.load_conversation(small_db, "telegram", "77")
+    assert Assistant(small_db, small_matcher).handle(answer) == []  # a new process, the same update
+    assert intakes.load_conversation(small_db, "telegram", "77") == stored
+    assert first and assistant.handle(Incoming("telegram", "77", choice="org:yes", sequence=102))
+
+
 # -- a busy database ----------------------------------------------------------------------------
 
 

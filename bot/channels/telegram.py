@@ -14,6 +14,7 @@ import logging
 import os
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 from typing import Any, TypeVar
@@ -144,7 +145,10 @@ class TelegramChannel:
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query and update.effective_user
-        await query.answer()
+        # Stops the button's spinner. Telegram refuses it for a press older than a few seconds
+        # (queued while we restarted): the press itself still counts.
+        with contextlib.suppress(BadRequest):
+            await query.answer()
         await self._run(update, context, Incoming(CHANNEL, str(update.effective_user.id), choice=query.data or ""))
         if query.message is not None:
             # The buttons of an answered question go away, after the answer is on its way.
@@ -164,6 +168,8 @@ class TelegramChannel:
     async def _run(self, update: Update, context: ContextTypes.DEFAULT_TYPE, incoming: Incoming) -> None:
         chat = update.effective_chat
         assert chat is not None
+        # Telegram delivers an update again when we crashed before confirming it.
+        incoming = replace(incoming, sequence=update.update_id)
         await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         replies = await asyncio.to_thread(self.assistant.handle, incoming)
         await send_replies(context.bot, chat.id, replies)
