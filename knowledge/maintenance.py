@@ -169,13 +169,7 @@ def user_records(db: Database, channel: str, user_ref: str) -> dict[str, Any]:
         "drafts": [
             {**asdict(d), "history": [asdict(e) for e in intakes.events_of(db, d.id)]} for d in drafts
         ],
-        "notices": [
-            asdict(n)
-            for n in (
-                notices.Notice(**row)
-                for row in db["notices"].rows_where("channel = ? AND user_ref = ?", [channel, user_ref], order_by="id")
-            )
-        ],
+        "notices": [asdict(n) for n in notices.notices_of(db, channel, user_ref)],
         "address_kept": notices.address_of(db, channel, user_ref) is not None,
     }
 

@@ -36,7 +36,16 @@ def add_notice(db: Database, *, channel: str, user_ref: str, draft_id: str, kind
 
 
 def pending_notices(db: Database, channel: str | None = None, user_ref: str | None = None) -> list[Notice]:
-    where, params = ["delivered_at IS NULL"], []
+    return _notices(db, channel, user_ref, pending_only=True)
+
+
+def notices_of(db: Database, channel: str, user_ref: str) -> list[Notice]:
+    """Every notice of one user, delivered or not, oldest first."""
+    return _notices(db, channel, user_ref, pending_only=False)
+
+
+def _notices(db: Database, channel: str | None, user_ref: str | None, *, pending_only: bool) -> list[Notice]:
+    where, params = (["delivered_at IS NULL"] if pending_only else ["1"]), []
     if channel:
         where.append("channel = ?")
         params.append(channel)

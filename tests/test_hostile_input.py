@@ -39,6 +39,7 @@ from knowledge.errors import ImportFileError
 from knowledge.records import SubmittedDraft
 from tests import builders
 from tests.fakes import FakeEncoder
+from tests.test_web_dashboard import DRAFT as DASHBOARD_DRAFT
 from web.app import create_app
 
 # -- the corpus ------------------------------------------------------------------------------
@@ -69,23 +70,11 @@ ERROR_TEXT = re.compile(r'<p class="error" role="alert">(.*?)</p>', re.S)
 
 NOW = "2026-11-28T10:00:00+00:00"
 DRAFT_ID = "VW-2026-HOST01"
+# The dashboard tests' draft, with plain text and one suggested group.
 DRAFT: dict[str, Any] = {
-    "title": "Updates sneller (DUO)",
-    "organisation": "DUO",
-    "region": "oost",
-    "main_question": "Welke maatregelen kan DUO nemen om updates sneller uit te rollen?",
+    **DASHBOARD_DRAFT,
     "sub_questions": ["Hoe gaat het nu?", "Wat willen medewerkers?", "Welke opties zijn er?"],
     "background": "Laptops krijgen updates pas weken te laat.",
-    "objective": "sneller",
-    "scope": "DUO",
-    "deliverables": ["Advies"],
-    "constraints": [],
-    "form": None,
-    "level": "hbo",
-    "themes": ["cybersecurity"],
-    "kind": "adviserend",
-    "language": "nl",
-    "similar_assignments": [],
     "suggested_groups": [
         {
             "id": "grp-saxion-cyber",
@@ -96,7 +85,6 @@ DRAFT: dict[str, Any] = {
             "why": ["thema's: cybersecurity"],
         }
     ],
-    "quality": [],
 }
 
 

@@ -197,28 +197,26 @@ async def with_retries(call: Callable[[], Awaitable[T]]) -> T | None:
     delivered the message already, and a reply sent twice confuses more than a late one."""
     backoff = 0.5
     for attempt in range(1, SEND_ATTEMPTS + 1):
+        last = attempt == SEND_ATTEMPTS
         try:
             return await call()
         except RetryAfter as error:
-            wait = error.retry_after
-            seconds = min(wait.total_seconds() if isinstance(wait, timedelta) else float(wait), LONGEST_WAIT)
-            log.warning("Telegram asks to slow down (429); retrying in %.1f s (attempt %d)", seconds, attempt)
-            await asyncio.sleep(seconds)
+            asked = error.retry_after
+            wait = min(asked.total_seconds() if isinstance(asked, timedelta) else float(asked), LONGEST_WAIT)
+            reason = "Telegram asks to slow down (429)"
         except TimedOut as error:
-            if not isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout) or attempt == SEND_ATTEMPTS:
+            if last or not isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
                 log.warning("Telegram did not answer in time; not resending (it may have arrived)")
                 return None
-            log.warning("Telegram could not be reached in time; retrying in %.1f s (attempt %d)", backoff, attempt)
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, 8.0)
+            wait, backoff, reason = backoff, min(backoff * 2, 8.0), "Telegram could not be reached in time"
         except (BadRequest, Forbidden):
             raise
         except NetworkError as error:
-            if attempt == SEND_ATTEMPTS:
+            if last:
                 raise
-            log.warning("Telegram unreachable (%s); retrying in %.1f s (attempt %d)", error, backoff, attempt)
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, 8.0)
+            wait, backoff, reason = backoff, min(backoff * 2, 8.0), f"Telegram unreachable ({error})"
+        log.warning("%s; retrying in %.1f s (attempt %d)", reason, wait, attempt)
+        await asyncio.sleep(wait)
     raise NetworkError("Telegram kept asking to wait")
 
 
