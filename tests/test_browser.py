@@ -48,6 +48,13 @@ def chromium() -> Iterator[Any]:
         browser.close()
 
 
+def press(page: Any, name: str) -> None:
+    """Press a form button and wait until the page it leads to has loaded (reading the page
+    while it is still navigating gives an empty document)."""
+    page.get_by_role("button", name=name).click()
+    page.wait_for_load_state()
+
+
 def off_loop(step: Any) -> None:
     """Playwright's sync API runs an event loop in this thread; the stand-in's blocking waits
     belong in a thread without one."""
@@ -89,9 +96,9 @@ def test_duo_reviews_and_approves_in_the_browser(chromium, service_parts, tmp_pa
         page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
         page.get_by_role("link", name=draft_id).click()
         page.get_by_label("Hoofdvraag").fill("Hoe kan DUO updates binnen een week op alle laptops uitrollen?")
-        page.get_by_role("button", name="Opslaan").click()
+        press(page, "Opslaan")
         assert "Opgeslagen." in page.content()
-        page.get_by_role("button", name="Goedkeuren (kant rijk)").click()
+        press(page, "Goedkeuren (kant rijk)")
         assert "in behandeling" in page.content()
         page.screenshot(path=str(ARTIFACTS / "draft.png"), full_page=True)
 
@@ -99,7 +106,7 @@ def test_duo_reviews_and_approves_in_the_browser(chromium, service_parts, tmp_pa
         second = ho.new_page()
         second.goto(login_link(db, "ho@oost.nl", base))
         second.goto(f"{base}/drafts/{draft_id}")
-        second.get_by_role("button", name="Goedkeuren (kant ho)").click()
+        press(second, "Goedkeuren (kant ho)")
         assert "goedgekeurd" in second.content()
         off_loop(lambda: wait_text(standin, 1001, "goedgekeurd door beide kennismakelaars"))
         rijk.close()
@@ -174,7 +181,7 @@ def test_institution_answers_and_reports_the_outcome_in_the_browser(chromium, se
         broker = chromium.new_context().new_page()
         broker.goto(login_link(db, "rijk@oost.nl", base))
         broker.goto(f"{base}/drafts/VW-2026-BROWS1")
-        broker.get_by_role("button", name="Voorleggen").click()
+        press(broker, "Voorleggen")
         assert "Voorgelegd." in broker.content()
         mail = next((tmp_path / "outbox").glob("*.eml")).read_text()
         link = re.search(rf"{re.escape(base)}/s/[\w-]+", mail).group(0)  # type: ignore[union-attr]
@@ -183,12 +190,12 @@ def test_institution_answers_and_reports_the_outcome_in_the_browser(chromium, se
         lector.goto(link)
         lector.get_by_label("Mogelijke start").fill("februari 2027")
         lector.get_by_label("Contactpersoon of -adres").fill("lectoraat-cyber@saxion.example")
-        lector.get_by_role("button", name="Wij hebben interesse").click()
+        press(lector, "Wij hebben interesse")
         assert "uw antwoord is ontvangen" in lector.content()
         lector.screenshot(path=str(ARTIFACTS / "institution.png"), full_page=True)
 
         broker.goto(f"{base}/drafts/VW-2026-BROWS1")
-        broker.get_by_role("button", name="Bevestig deze groep").click()
+        press(broker, "Bevestig deze groep")
         assert "Match bevestigd." in broker.content()
         off_loop(lambda: wait_text(standin, 1001, "lectoraat-cyber@saxion.example"))
 
