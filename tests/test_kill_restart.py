@@ -36,6 +36,8 @@ WEB_USERS = int(os.environ.get("KILL_TEST_WEB_USERS", 50))
 KILLS = int(os.environ.get("KILL_TEST_KILLS", 5))
 STEP_TIMEOUT = 30.0  # generous: 200 users resume at once after each restart, on two cores
 RESYNC_TRIES = 3
+# The summary quotes earlier answers; its question ("Wilt u de vraag indienen") follows it.
+SUMMARY = "Dit is de onderzoeksvraag"
 STUCK_AFTER = 5  # failed attempts at one step before the user gives up (a failure, not a hang)
 
 
@@ -144,10 +146,12 @@ class TelegramUser:
         changes nothing. The question is the last message of that burst."""
         before = self.standin.count_to(self.user)
         self.standin.send_photo(self.user)
+        def asked() -> bool:
+            burst = self.standin.texts_since(self.user, before)
+            return bool(burst) and prompt_index(burst[-1]) is not None and not burst[-1].startswith(SUMMARY)
+
         try:
-            self.standin.wait_for(
-                lambda: any(prompt_index(t) for t in self.standin.texts_since(self.user, before)), STEP_TIMEOUT
-            )
+            self.standin.wait_for(asked, STEP_TIMEOUT)
         except AssertionError:
             return None
         while True:  # until the burst is over
