@@ -5,11 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in
 
-.PHONY: install run chat sample test test-fast lint bench clean
+.PHONY: install run chat sample test test-fast lint bench bench-drafts clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@# Frog (Dutch language analysis) comes from Debian: installed here when we are root.
+	@command -v frog >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq frog frogdata; else echo "Frog ontbreekt: installeer het met 'sudo apt-get install frog frogdata' en start opnieuw."; exit 1; fi; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	# torch first and pinned: the CPU wheel lies on disk; unpinned it pulls CUDA wheels.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
@@ -44,6 +46,10 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.match_quality
 	$(BIN)/python -m bench.match_latency
 	$(BIN)/python -m bench.bot_turns --users 50 --think 3
+
+# The drafter on 54 intakes, side by side with the first release's drafter (from git history).
+bench-drafts: $(STAMP)
+	$(BIN)/python -m bench.drafts
 
 # Load held for 10 minutes (not part of `make test` or `make bench`): 200 Telegram users, 50 web-chat
 # users, 6 brokers; e.g. `make bench-load LOAD_ARGS="--minutes 1 --telegram-users 40"`.

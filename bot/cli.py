@@ -253,6 +253,21 @@ class IntakeInput(BaseModel):
         return value
 
 
+def _organisation_name(settings: Settings, typed: str) -> Any:
+    """The known organisation the intake names, as it reads in a sentence; else as typed."""
+    from bot.drafting.compose import OrganisationName
+
+    db = open_db(settings)
+    try:
+        wanted = typed.strip().lower()
+        for org in catalog.organisations(db).values():
+            if wanted in {n.lower() for n in (org.name, org.short_name, *org.aliases) if n}:
+                return OrganisationName.of(org)
+    finally:
+        db.close()
+    return OrganisationName.plain(typed)
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Het concept als JSON.")
 @click.option("--docx", "docx_path", type=click.Path(path_type=Path, dir_okay=False), help="Schrijf een Word-document.")
@@ -260,9 +275,10 @@ class IntakeInput(BaseModel):
 @click.pass_obj
 def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: bool) -> None:
     """Maak de onderzoeksvraag uit een intake (JSON op stdin)."""
+    from bot.analysis import shared_frog
     from bot.document import render_text, write_docx
     from bot.drafting import Intake
-    from bot.drafting import draft as make_draft
+    from bot.drafting.drafter import Drafter
 
     raw = sys.stdin.read()
     try:
@@ -289,7 +305,7 @@ def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: b
             k=5,
             k_assignments=3,
         )
-    result = make_draft(intake, matches)
+    result = Drafter(shared_frog()).draft(intake, matches, organisation=_organisation_name(settings, intake.organisation))
     if docx_path:
         _writing(docx_path, lambda: write_docx(result, docx_path))
         click.echo(f"Word-document geschreven: {docx_path}", err=True)

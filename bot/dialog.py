@@ -4,10 +4,24 @@ the new state and the replies out. Channels only translate; they never decide wh
 The conversation is a list of steps; each answer is redacted before it is kept. A step
 may ask one follow-up for a vague answer, "terug" goes back, and every command works at
 any moment. Side effects (matching, submitting, forgetting) go through `DialogServices`.
+
+When a word is a command and when an answer (`_command`):
+- with a slash ("/nieuw", "/stop") it is always a command;
+- "terug"/"back" and the language switches ("english", "nederlands") are always commands:
+  they are advertised and answer no question;
+- any other single word from `COMMANDS` is an answer when the current question takes it
+  as one (`ANSWER_WORDS`): the step offers it as an option ("nieuw" at "Is uw vraag nieuw?"
+  chooses "Mijn vraag is nieuw") or its question invites it ("privacy" at the data step);
+- otherwise it is a command, also at a free-text step: nobody describes a problem with the
+  bare word "help" or "stop". What could go wrong there is guarded instead: a command that
+  throws answers away (stop, nieuw) first names what would be lost and asks "Weet u het
+  zeker?"; only with nothing to lose (idle, or the first question unanswered) it acts at
+  once. "start" never throws anything away: in the middle of an intake it carries on.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,12 +31,18 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz, process
 
 from bot import texts
-from bot.drafting import Draft, Intake, draft
+from bot.analysis import Analysis, AnalysisError
+from bot.drafting import KINDS, Draft, Intake
+from bot.drafting.compose import OrganisationName
+from bot.drafting.drafter import Drafter
+from bot.names import redact_names
 from bot.language import clean_answer, strip_emoji
 from bot.matching import AssignmentMatch, MatchInputError, MatchResult
 from bot.redaction import redact
 from knowledge.records import Conversation, Organisation, SubmittedDraft
 from knowledge.vocabulary import FORMS, LEVELS, REGIONS, region_of_place
+
+log = logging.getLogger(__name__)
 
 MAX_ANSWER = 2000
 STEPS: tuple[str, ...] = (
@@ -58,6 +78,12 @@ VAGUE = frozenset(
         "?",
         "help",
         "het systeem",
+        "onbekend",
+        "unknown",
+        "nvt",
+        "n.v.t",
+        "geen",
+        "none",
     }
 )
 
@@ -68,6 +94,7 @@ COMMANDS: dict[str, str] = {
     "hulp": "help",
     "nieuw": "new",
     "new": "new",
+    "opnieuw": "new",
     "annuleer": "cancel",
     "annuleren": "cancel",
     "cancel": "cancel",
@@ -87,6 +114,31 @@ COMMANDS: dict[str, str] = {
     "nederlands": "dutch",
     "dutch": "dutch",
 }
+# Commands a bare word always means, whatever the question (see the module docstring).
+ALWAYS_COMMANDS = frozenset({"back", "english", "dutch"})
+# Command words that answer the question of a step: offered as an option, or invited by it.
+ANSWER_WORDS: dict[str, frozenset[str]] = {
+    "similar": frozenset({"nieuw", "new"}),  # "Mijn vraag is nieuw" / "My question is new"
+    "data": frozenset({"privacy"}),  # "Zijn er beperkingen, zoals privacy ...?"
+}
+# Commands that throw the answers so far away; they ask first when there is something to lose.
+DISCARDING = ("cancel", "new")
+YES_WORDS = frozenset(
+    {"ja", "j", "yes", "y", "klopt", "dat klopt", "zeker", "ja zeker", "ja hoor", "jazeker", "ok", "oké", "oke"}
+    | {"okay", "prima", "goed", "correct", "inderdaad", "yep", "sure"}
+)
+NO_WORDS = frozenset({"nee", "n", "no", "nope", "nee hoor", "neen", "niet", "klopt niet", "fout", "liever niet"})
+# An organisation's name has at most this many words; a longer answer is a sentence.
+MAX_NAME_WORDS = 6
+# Pronouns and finite verbs: an answer with one of these is a sentence about the
+# organisation ("ik werk bij de gemeente"), not its name.
+SENTENCE_WORDS = frozenset(
+    {"ik", "wij", "we", "jij", "je", "ben", "bent", "is", "zijn", "was", "werk", "werkt", "werken", "heb", "hebt"}
+    | {"heeft", "hebben", "weet", "denk", "kan", "wil", "wilt", "willen", "moet", "zit", "doe", "doet", "gaat"}
+    | {"you", "am", "are", "work", "works", "have", "has", "know", "think", "want", "can"}
+)
+# What a name may consist of: it starts with a letter or digit ("[BSN]" is a redaction).
+_NAME_CHARACTERS = re.compile(r"[^\W_][\w\s\-'’.&,()/+\[\]]*")
 _ENGLISH_WORDS = frozenset(
     [
         "the",
@@ -188,6 +240,7 @@ class DialogServices:
     drafts_of: Callable[[str, str], list[SubmittedDraft]]
     forget: Callable[[str, str], int]
     resubmit: Callable[[Conversation, str, str], bool]
+    drafter: Drafter | None = None  # the Dutch analysis and the drafter; the shared Frog when None
     _choices: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -196,6 +249,21 @@ class DialogServices:
                 if name:
                     self._choices.setdefault(name.lower(), org.id)
         self._by_id = {o.id: o for o in self.organisations}
+        if self.drafter is None:
+            from bot.analysis import shared_frog
+
+            self.drafter = Drafter(shared_frog())
+        # Names Frog may take for people but that must stay: the organisations themselves.
+        self.kept_names = frozenset(
+            name for o in self.organisations for name in (o.name, o.short_name, *o.aliases) if name
+        )
+
+    def organisation_name(self, organisation_id: str | None, typed: str) -> OrganisationName:
+        """How the organisation reads in the draft's sentences."""
+        org = self._by_id.get(organisation_id or "")
+        if org is None:
+            return OrganisationName.plain(typed)
+        return OrganisationName.of(org)
 
     def find_organisation(self, text: str) -> Organisation | None:
         """The known organisation the user most likely meant, if any is close enough."""
@@ -232,32 +300,55 @@ class Dialog:
     def handle(self, conv: Conversation, incoming: Incoming) -> tuple[Conversation, list[Reply]]:
         t = texts.for_language(conv.language)
         if incoming.unsupported:
-            return conv, [Reply(t.UNSUPPORTED), *self._ask_again(conv)]
+            return conv, [Reply(t.UNSUPPORTED), *self._ask_here(conv)]
         if incoming.choice:
-            return self._choose(conv, incoming.choice)
+            return self._press(conv, incoming.choice)
         raw = strip_emoji(incoming.text or "").replace("\x00", "").strip()
-        command = _command(raw)
+        if not raw:
+            return conv, [Reply(t.EMPTY), *self._ask_here(conv)]
+        if "confirm" in conv.pending:
+            agreed = _yes_no(raw)
+            if agreed is not None:
+                return self._confirmed(conv, agreed)
+            # Anything else moves on: the question "Weet u het zeker?" lapses, nothing is lost.
+            conv = replace(conv, pending=_without(conv.pending, "confirm"))
+        command = _command(raw, ANSWER_WORDS.get(conv.step, frozenset()))
         if command:
             return self._command(conv, command)
-        if not raw:
-            return conv, [Reply(t.EMPTY), *self._ask_again(conv)]
         return self._answer(conv, raw)
+
+    def _press(self, conv: Conversation, choice: str) -> tuple[Conversation, list[Reply]]:
+        """A button. While "Weet u het zeker?" is open only its own buttons and those that
+        work anywhere count; a button of the question before it is an old one."""
+        kind, _, value = choice.partition(":")
+        confirming = conv.pending.get("confirm")
+        anywhere = kind in ("answer", "delete") or (kind == "cmd" and value in COMMANDS.values())
+        if kind == "confirm" or (confirming and not anywhere):
+            if kind == "confirm" and confirming and value in (confirming, "keep"):
+                return self._confirmed(conv, value == confirming)
+            t = texts.for_language(conv.language)
+            return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_here(conv)]
+        conv = replace(conv, pending=_without(conv.pending, "confirm"))
+        if kind == "review" and value == "cancel" and conv.step == "review":
+            return self._command(conv, "cancel")  # the "Annuleren" button asks first too
+        if kind == "org" and value == "no" and "org_candidate" in conv.pending and conv.step == "organisation":
+            return self._organisation_declined(conv)
+        return self._choose(conv, choice)
 
     # -- commands ----------------------------------------------------------------------
     def _command(self, conv: Conversation, command: str) -> tuple[Conversation, list[Reply]]:
         t = texts.for_language(conv.language)
         if command == "start":
-            if conv.step not in ("idle", "organisation"):
+            if conv.step not in ("idle", "organisation") or _lost(conv):
                 return conv, [Reply(t.WELCOME_BACK), *self._ask_again(conv)]
             return self._begin(conv, welcome=True)
-        if command == "new":
-            return self._begin(conv, welcome=False)
+        if command in DISCARDING:
+            if _lost(conv):
+                conv = replace(conv, pending={**conv.pending, "confirm": command})
+                return conv, [self._confirmation(conv)]
+            return self._discard(conv, command)
         if command == "help":
             return conv, [Reply(t.HELP), *self._ask_again(conv)]
-        if command == "cancel":
-            if conv.step == "idle":
-                return conv, [Reply(t.NOTHING_TO_CANCEL)]
-            return _fresh(conv), [Reply(t.CANCELLED)]
         if command == "status":
             return conv, [self._status(conv)]
         if command == "privacy":
@@ -278,6 +369,77 @@ class Dialog:
         t = texts.for_language(conv.language)
         replies = [Reply(t.WELCOME)] if welcome else []
         return conv, [*replies, self._question(conv, "organisation")]
+
+    def _discard(self, conv: Conversation, command: str) -> tuple[Conversation, list[Reply]]:
+        """Stop ("cancel") or start afresh ("new"), throwing the answers so far away."""
+        if command == "new":
+            return self._begin(conv, welcome=False)
+        t = texts.for_language(conv.language)
+        if conv.step == "idle":
+            return conv, [Reply(t.NOTHING_TO_CANCEL)]
+        return _fresh(conv), [Reply(t.CANCELLED)]
+
+    def _confirmation(self, conv: Conversation) -> Reply:
+        """ "Als u stopt, worden uw antwoorden over probleem en doel gewist. Weet u het zeker?" """
+        t = texts.for_language(conv.language)
+        command = conv.pending["confirm"]
+        labels = [t.FIELD_LABELS[f].lower() for f in _lost(conv)]
+        fields = labels[-1] if len(labels) < 2 else f"{', '.join(labels[:-1])} {t.AND} {labels[-1]}"
+        return Reply(
+            t.CONFIRM_DISCARD[command].format(fields=fields),
+            (Option(f"confirm:{command}", t.YES), Option("confirm:keep", t.NO)),
+        )
+
+    def _confirmed(self, conv: Conversation, agreed: bool) -> tuple[Conversation, list[Reply]]:
+        """The answer to "Weet u het zeker?": do it, or carry on where the user was."""
+        command = conv.pending.get("confirm", "")
+        conv = replace(conv, pending=_without(conv.pending, "confirm"))
+        if agreed:
+            return self._discard(conv, command)
+        return conv, [Reply(texts.for_language(conv.language).CONFIRM_KEPT), *self._ask_again(conv)]
+
+    def _ask_here(self, conv: Conversation) -> list[Reply]:
+        """The open question again: "Weet u het zeker?" when it is open, else the step's."""
+        return [self._confirmation(conv)] if "confirm" in conv.pending else self._ask_again(conv)
+
+    # -- the organisation ----------------------------------------------------------------
+    def _organisation_answer(self, conv: Conversation, text: str) -> tuple[Conversation, list[Reply]]:
+        """An answer to "Bij welke rijksorganisatie werkt u?" or to "Bedoelt u ...?". A known
+        name and an unknown but plausible one are both confirmed first; what is no name
+        (empty, "ja", "eh", a sentence) is asked again with examples and nothing is kept."""
+        t = texts.for_language(conv.language)
+        agreed = _yes_no(text) if "org_candidate" in conv.pending else None
+        if agreed is True:
+            return self._apply_choice(conv, "org", "yes")
+        if agreed is False:
+            return self._organisation_declined(conv)
+        conv = replace(conv, pending=_without(conv.pending, "org_candidate"))
+        typed = _kept(clean_answer(text))[:200]
+        if _no_name(typed):
+            return conv, [Reply(t.ORGANISATION_RETRY)]
+        found = self.services.find_organisation(text)
+        if found is not None:
+            label = f"{found.name} ({found.short_name})" if found.short_name != found.name else found.name
+            candidate = {"id": found.id, "name": found.short_name or found.name, "typed": typed}
+            conv = replace(conv, pending={**conv.pending, "org_candidate": candidate})
+            return conv, [
+                Reply(t.ORGANISATION_CONFIRM.format(name=label), (Option("org:yes", t.YES), Option("org:no", t.NO)))
+            ]
+        if not _plausible_name(typed):
+            return conv, [Reply(t.ORGANISATION_RETRY)]
+        conv = replace(conv, pending={**conv.pending, "org_candidate": {"id": None, "name": typed, "typed": typed}})
+        return conv, [
+            Reply(t.ORGANISATION_UNKNOWN.format(name=typed), (Option("org:yes", t.YES), Option("org:no", t.NO)))
+        ]
+
+    def _organisation_declined(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
+        """ "Nee" to "Bedoelt u DUO?" keeps what was typed when that is a name of its own, as
+        before; "Nee" to an unknown name, or to a name found in a sentence, asks again."""
+        candidate = conv.pending.get("org_candidate", {})
+        if candidate.get("id") and _plausible_name(candidate.get("typed", "")):
+            return self._apply_choice(conv, "org", "no")
+        conv = replace(conv, pending=_without(conv.pending, "org_candidate"))
+        return conv, [Reply(texts.for_language(conv.language).ORGANISATION_RETRY)]
 
     def _back(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
         t = texts.for_language(conv.language)
@@ -342,6 +504,7 @@ class Dialog:
             "level": "level",
             "review": "review",
             "edit": "edit",
+            "kind": "review",
         }.get(kind)
         if expected is None or not self._step_accepts(conv, expected):
             # A button from an older message: answer where we are now.
@@ -376,6 +539,9 @@ class Dialog:
             return self._advance(replace(conv, answers={**conv.answers, "level": value}))
         if kind == "review":
             return self._review_action(conv, value)
+        if kind == "kind" and value in KINDS:
+            conv = replace(conv, pending={**conv.pending, "kind": value, "variant": 0})
+            return self._show_draft(conv, reworded=True)
         if kind == "edit" and value in EDITABLE:
             conv = replace(conv, step=value, pending={**conv.pending, "edit": True})
             return conv, [self._question(conv, value)]
@@ -391,7 +557,7 @@ class Dialog:
         if action == "edit":
             return conv, [Reply(t.EDIT_WHICH, tuple(Option(f"edit:{f}", t.FIELD_LABELS[f]) for f in EDITABLE))]
         if action == "reword":
-            variant = (int(conv.pending.get("variant", 0)) + 1) % 2
+            variant = int(conv.pending.get("variant", 0)) + 1
             conv = replace(conv, pending={**conv.pending, "variant": variant})
             return self._show_draft(conv, reworded=True)
         if action == "cancel":
@@ -430,22 +596,7 @@ class Dialog:
         step = conv.step
         lowered = clean_answer(text, conv.language).lower()
         if step == "organisation":
-            if "org_candidate" in conv.pending and lowered in ("ja", "yes", "klopt", "j", "y"):
-                return self._apply_choice(conv, "org", "yes")
-            if "org_candidate" in conv.pending and lowered in ("nee", "no", "n"):
-                return self._apply_choice(conv, "org", "no")
-            typed = _kept(clean_answer(text))[:200]
-            found = self.services.find_organisation(text)
-            if found is None:
-                answers = {**conv.answers, "organisation": typed, "organisation_id": None}
-                conv, replies = self._advance(replace(conv, answers=answers))
-                return conv, [Reply(t.ORGANISATION_FREE.format(name=answers["organisation"])), *replies]
-            label = f"{found.name} ({found.short_name})" if found.short_name != found.name else found.name
-            candidate = {"id": found.id, "name": found.short_name or found.name, "typed": typed}
-            conv = replace(conv, pending={**conv.pending, "org_candidate": candidate})
-            return conv, [
-                Reply(t.ORGANISATION_CONFIRM.format(name=label), (Option("org:yes", t.YES), Option("org:no", t.NO)))
-            ]
+            return self._organisation_answer(conv, text)
         if step == "region":
             region = _region_from_text(lowered)
             if region is None:
@@ -522,8 +673,33 @@ class Dialog:
             return conv, [Reply(t.FOLLOW_UP[step])]
         partial = conv.pending.get(f"partial_{step}")
         value = _kept(f"{partial} {text}".strip()) if partial else text
-        conv = replace(conv, answers={**conv.answers, step: value}, pending=_without(conv.pending, f"partial_{step}"))
-        return self._advance(conv)
+        conv, notice = self._store_text(replace(conv, pending=_without(conv.pending, f"partial_{step}")), step, value)
+        conv, replies = self._advance(conv)
+        return conv, [*notice, *replies]
+
+    def _store_text(self, conv: Conversation, step: str, value: str) -> tuple[Conversation, list[Reply]]:
+        """Keep a free-text answer with its Dutch analysis, made once, here; names of people
+        found by it are redacted first (told once), so neither the text nor the analysis has them."""
+        drafter = self.services.drafter
+        assert drafter is not None
+        notices: list[Reply] = []
+        stored_analysis: dict[str, Any] = dict(conv.answers.get("analysis") or {})
+        try:
+            analysis = drafter.analyse(value)
+            redacted, count = redact_names(value, analysis, self.services.kept_names)
+            if count:
+                value, analysis = redacted, drafter.analyse(redacted)
+                if "name" not in conv.notices:
+                    t = texts.for_language(conv.language)
+                    notices.append(Reply(t.REDACTED.format(kinds=t.REDACTED_KINDS["name"])))
+                    conv = replace(conv, notices=(*conv.notices, "name"))
+            stored_analysis[step] = analysis.as_json()
+        except AnalysisError:
+            # The answer is kept; the drafter analyses it again when the draft is made.
+            log.exception("No Dutch analysis for a %s answer", step)
+            stored_analysis.pop(step, None)
+        answers = {**conv.answers, step: value, "analysis": stored_analysis}
+        return replace(conv, answers=answers), notices
 
     # -- moving on ---------------------------------------------------------------------
     def _advance(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
@@ -535,10 +711,9 @@ class Dialog:
         conv = replace(conv, step=next_step, history=(*conv.history, conv.step))
         if next_step == "problem" and conv.pending.get("early_problem") and "problem" not in conv.answers:
             early = conv.pending["early_problem"]
-            conv = replace(
-                conv, answers={**conv.answers, "problem": early}, pending=_without(conv.pending, "early_problem")
-            )
-            return self._advance(conv)
+            conv, notice = self._store_text(replace(conv, pending=_without(conv.pending, "early_problem")), "problem", early)
+            conv, replies = self._advance(conv)
+            return conv, [*notice, *replies]
         if next_step == "similar":
             return self._show_similar(conv)
         if next_step == "review":
@@ -593,7 +768,11 @@ class Dialog:
         lines.append(
             t.DRAFT_QUALITY_OK
             if not failed
-            else t.DRAFT_QUALITY_ADVICE + "\n" + "\n".join(f"• {q.advice}" for q in failed)
+            else t.DRAFT_QUALITY_ADVICE + "\n" + "\n".join(f"• {q.label}: {q.advice}" for q in failed)
+        )
+        kinds = Reply(
+            t.KIND_CHOICE.format(kind=t.KIND_NAMES.get(current.kind, current.kind)),
+            tuple(Option(f"kind:{k}", label) for k, label in t.KIND_OPTIONS.items() if k != current.kind),
         )
         options = (
             Option("review:submit", t.OPTION_SUBMIT),
@@ -601,7 +780,7 @@ class Dialog:
             Option("review:reword", t.OPTION_REWORD),
             Option("review:cancel", t.OPTION_CANCEL),
         )
-        return conv, [Reply("\n\n".join(lines)), Reply(t.DRAFT_QUESTION, options)]
+        return conv, [Reply("\n\n".join(lines)), kinds, Reply(t.DRAFT_QUESTION, options)]
 
     def _draft(self, conv: Conversation) -> Draft:
         a = conv.answers
@@ -612,10 +791,17 @@ class Dialog:
             form=intake.form,
             level=intake.level if intake.level != "beide" else None,
         )
-        result = draft(intake, matches, organisation_name=a.get("organisation"))
-        if conv.pending.get("variant"):
-            result = alternative_wording(result)
-        return result
+        drafter = self.services.drafter
+        assert drafter is not None
+        analyses = {k: Analysis.from_json(v) for k, v in (a.get("analysis") or {}).items()}
+        return drafter.draft(
+            intake,
+            matches,
+            analyses=analyses,
+            organisation=self.services.organisation_name(a.get("organisation_id"), a.get("organisation") or ""),
+            kind=conv.pending.get("kind"),
+            variant=int(conv.pending.get("variant", 0)),
+        )
 
     def _similar(self, conv: Conversation) -> list[AssignmentMatch]:
         """Up to three past assignments like the problem and its context."""
@@ -681,25 +867,8 @@ def intake_from_answers(answers: dict[str, Any], language: str) -> Intake:
     )
 
 
-def alternative_wording(result: Draft) -> Draft:
-    """The same content with the main question as the more open "Hoe/How" variant."""
-    question = result.main_question
-    if result.language == "nl":
-        question = re.sub(r"^Welke maatregelen kan (.+?) nemen om (.+)\?$", r"Hoe kan \1 erin slagen om \2?", question)
-        question = re.sub(
-            r"^Hoe kan (.+?) een werkwijze ontwerpen die het mogelijk maakt om (.+)\?$",
-            r"Op welke manier kan \1 zijn werkwijze zo inrichten dat het lukt om \2?",
-            question,
-        )
-    else:
-        question = re.sub(r"^Which measures can (.+?) take to (.+)\?$", r"How can \1 manage to \2?", question)
-    return replace(result, main_question=question)
-
-
 def draft_from_json(data: dict[str, Any]) -> Draft:
-    from bot.drafting import QualityCheck
-
-    return Draft(**{**data, "quality": [QualityCheck(**q) for q in data.get("quality", [])]})
+    return Draft.from_json(data)
 
 
 def _fresh(conv: Conversation) -> Conversation:
@@ -723,14 +892,52 @@ def _without(pending: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {k: v for k, v in pending.items() if k not in keys}
 
 
-def _command(text: str) -> str | None:
+def _command(text: str, answers: frozenset[str] = frozenset()) -> str | None:
+    """The command a message gives, if any. `answers` are the command words the current
+    question takes as answers (`ANSWER_WORDS`); the rule is in the module docstring."""
     word = text.strip().lower()
     if word.startswith("/"):
         word = word[1:].split("@", 1)[0].split(" ", 1)[0]
         return COMMANDS.get(word, "help")
     if word in ("verwijder mijn gegevens", "delete my data"):
         return "delete"
-    return COMMANDS.get(word) if len(word.split()) == 1 else None
+    command = COMMANDS.get(word) if len(word.split()) == 1 else None
+    if command in ALWAYS_COMMANDS or word not in answers:
+        return command
+    return None
+
+
+def _lost(conv: Conversation) -> list[str]:
+    """The fields a fresh start would throw away, in the order they are asked: the answers,
+    an answer waiting for its follow-up, and a problem typed before the first question."""
+    given = set(conv.answers) | {k.removeprefix("partial_") for k in conv.pending if k.startswith("partial_")}
+    if conv.pending.get("early_problem"):
+        given.add("problem")
+    return [f for f in EDITABLE if f in given]
+
+
+def _yes_no(text: str) -> bool | None:
+    """True for "ja"/"yes", False for "nee"/"no", None for anything else."""
+    bare = re.sub(r"\s+", " ", strip_emoji(text).lower()).strip(" .!?,")
+    return True if bare in YES_WORDS else False if bare in NO_WORDS else None
+
+
+def _no_name(typed: str) -> bool:
+    """An organisation answer that names nothing: empty after cleaning, no letters, a yes or
+    no, or filler ("weet niet", "geen idee")."""
+    bare = typed.lower().strip(" .!?,")
+    return not re.search(r"[^\W\d_]", typed) or bare in YES_WORDS or bare in NO_WORDS or bare in VAGUE
+
+
+def _plausible_name(typed: str) -> bool:
+    """Could be the name of an organisation we do not know: a few words of letters, not a
+    question or a sentence ("ik werk bij de gemeente")."""
+    words = typed.split()
+    if _no_name(typed) or len(words) > MAX_NAME_WORDS or typed.endswith("?"):
+        return False
+    if any(w.strip(".,'’()").lower() in SENTENCE_WORDS for w in words):
+        return False
+    return bool(_NAME_CHARACTERS.fullmatch(typed))
 
 
 def _is_vague(text: str) -> bool:

@@ -234,6 +234,9 @@ def run_service(settings: Settings) -> None:
     check_data_dir(settings)
     # One service per data folder; a restore waits for it to stop.
     with maintenance.service_lock(settings.data_dir):
+        from bot.analysis import shared_frog
+
+        shared_frog().start_in_background()  # Frog's models load (about 6 s) while the model does
         service = Service(settings, assemble(settings))
         # uvicorn shuts down gracefully on Ctrl-C/SIGTERM, then re-raises the signal: that is a
         # normal stop, not an error.

@@ -125,3 +125,10 @@ def forget_user(db: Database, channel: str, user_ref: str) -> tuple[int, int]:
 
 def has_conversation(db: Database, conversation: Conversation) -> bool:
     return bool(list(db["conversations"].rows_where("id = ?", [conversation.id], select="id")))
+
+
+def set_quality(db: Database, draft_id: str, quality: list[dict[str, Any]]) -> None:
+    """Store the re-made quality checks of a draft: derived from its text, so no event."""
+    draft = get_draft(db, draft_id)
+    updated = {**draft.draft, "quality": quality}
+    db.execute("UPDATE drafts SET draft = ? WHERE id = ?", [json.dumps(updated, ensure_ascii=False), draft_id])

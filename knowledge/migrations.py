@@ -228,3 +228,21 @@ def m009_channel_addresses(db: Database) -> None:
         "CREATE TABLE chat_link_codes (code_hash TEXT PRIMARY KEY, broker_id INTEGER NOT NULL REFERENCES brokers(id), "
         "created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)"
     )
+
+
+@migrations()
+def m010_organisation_sentence_names(db: Database) -> None:
+    """How an organisation reads in a sentence: its article ("het", "de" or none) and its
+    running-text name ("het ministerie van Defensie"). Example organisations already in the
+    database get the forms shipped with the example data; other rows stay empty until they
+    are imported again, and are read as the article before the short name meanwhile."""
+    from knowledge.example_data import example_rows
+
+    organisations = db.table("organisations")
+    organisations.add_column("article", str, not_null_default="")
+    organisations.add_column("sentence_name", str, not_null_default="")
+    for row in example_rows("organisations"):
+        db.execute(
+            "UPDATE organisations SET article = ?, sentence_name = ? WHERE id = ? AND name = ? AND example = 1",
+            [row.get("article", ""), row.get("sentence_name", ""), row["id"], row["name"]],
+        )

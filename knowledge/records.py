@@ -29,6 +29,15 @@ class Organisation:
     parent: str | None = None
     aliases: tuple[str, ...] = ()
     example: bool = False
+    article: str = ""  # "het", "de" or "" (a name read without one, such as "DUO")
+    sentence_name: str = ""  # as written mid-sentence, with its article: "het ministerie van Defensie"
+
+    def in_sentence(self, start: bool = False) -> str:
+        """The name as it reads in running text ("het Kadaster", "DUO"); at the start of a
+        sentence its first letter is a capital ("Het Kadaster"). Without a stored running-text
+        form it is the article before the short name (or the name)."""
+        text = self.sentence_name or " ".join(part for part in (self.article, self.short_name or self.name) if part)
+        return text[:1].upper() + text[1:] if start else text
 
 
 @dataclass(frozen=True)

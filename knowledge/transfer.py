@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from knowledge import catalog
 from knowledge.errors import ImportFileError
 from knowledge.records import Assignment, Group, Institution, Organisation
-from knowledge.vocabulary import FORMS, INSTITUTION_TYPES, LEVELS, REGIONS, THEMES, region_of_province
+from knowledge.vocabulary import ARTICLES, FORMS, INSTITUTION_TYPES, LEVELS, REGIONS, THEMES, region_of_province
 
 LIST_SEPARATOR = ";"
 MAX_PROBLEMS_SHOWN = 50
@@ -132,6 +132,38 @@ class OrganisationRow(_Row):
     kind: str = "overig"
     parent: str | None = None
     aliases: list[str] = []
+    article: str = ""
+    sentence_name: str = ""
+
+    @field_validator("article")
+    @classmethod
+    def _article(cls, value: str) -> str:
+        if value.lower() not in ARTICLES:
+            raise ValueError(f"onbekend lidwoord {value!r}; kies het, de of laat het leeg")
+        return value.lower()
+
+    @field_validator("sentence_name")
+    @classmethod
+    def _sentence_name(cls, value: str, info: ValidationInfo) -> str:
+        """The running-text name must name this organisation and begin with its article, which
+        is written in lower case there ("het Kadaster", also when the file says "Het")."""
+        names = [n for n in (info.data.get("short_name"), info.data.get("name")) if n]
+        if names and not any(n.lower() in value.lower() for n in names):
+            raise ValueError(f"moet de naam of de korte naam bevatten ({' of '.join(repr(n) for n in names)})")
+        article = info.data.get("article")
+        first, _, rest = value.partition(" ")
+        if article and (first.lower() != article or not rest):
+            raise ValueError(f"moet beginnen met het lidwoord uit veld article ({article!r})")
+        return f"{article} {rest}" if article else value
+
+    @model_validator(mode="after")
+    def _article_from_sentence_name(self) -> OrganisationRow:
+        # "de Belastingdienst" without an article column: the lower-case first word is the
+        # article. A capital one is part of the name ("De Nederlandsche Bank").
+        first, _, rest = self.sentence_name.partition(" ")
+        if not self.article and rest and first in ARTICLES:
+            self.article = first
+        return self
 
     def record(self) -> Organisation:
         data = self.model_dump()

@@ -48,6 +48,8 @@ PROVINCE_REGION: dict[str, str] = {
 FORMS: tuple[str, ...] = ("praktijkopdracht", "afstudeeropdracht", "onderzoekslab", "minor")
 LEVELS: tuple[str, ...] = ("hbo", "wo", "beide")
 INSTITUTION_TYPES: tuple[str, ...] = ("hbo", "wo")
+# The article an organisation's name takes in running text; empty for names read without one.
+ARTICLES: tuple[str, ...] = ("het", "de", "")
 
 
 def region_of_province(province: str) -> str | None:

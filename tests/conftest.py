@@ -67,3 +67,12 @@ def service_parts(small_db: Database, tmp_path: Path) -> Iterator[tuple[Database
 def no_flood_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests type faster than any person; the flood limit has its own tests (explicit limits)."""
     monkeypatch.setattr("bot.ratelimit.BURST", 1_000_000)
+
+
+@pytest.fixture(scope="session")
+def drafter():  # type: ignore[no-untyped-def]
+    """The drafter with this process's one Frog (loaded once, about 6 s)."""
+    from bot.analysis import shared_frog
+    from bot.drafting.drafter import Drafter
+
+    return Drafter(shared_frog())

@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import io
 import re
+import logging
 import secrets
 import threading
 from collections.abc import Awaitable, Callable
@@ -35,7 +36,9 @@ from bot import texts
 from bot.assistant import Assistant
 from bot.dialog import Incoming, Reply, draft_from_json, intake_from_answers
 from bot.document import write_docx
-from bot.drafting import draft as make_draft
+from bot.drafting import Draft
+from bot.analysis import AnalysisError, shared_frog
+from bot.drafting.drafter import Drafter, group_records, similar_records
 from bot.mail import Mailer
 from bot.notify import mail_region_brokers, notify_change
 from knowledge import catalog, intakes, review, sessions, suggestions
@@ -147,6 +150,9 @@ def in_thread(handler: Callable[[Request], Response]) -> Callable[[Request], Awa
     return endpoint
 
 
+log = logging.getLogger(__name__)
+
+
 def create_app(
     db: Database,
     *,
@@ -166,6 +172,11 @@ def create_app(
     nl = texts.nl
     # Signs suggestion links; the service passes the one kept in the data folder.
     link_secret = secret or secrets.token_bytes(32)
+
+    def drafter() -> Drafter:
+        if assistant is not None and assistant.dialog.services.drafter is not None:
+            return assistant.dialog.services.drafter
+        return Drafter(shared_frog())
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         base = {
@@ -386,13 +397,12 @@ def create_app(
             k=5,
             k_assignments=3,
         )
-        draft = make_draft(intake_from_answers(answers, d.language), result, organisation_name=d.organisation)
         review.set_suggestions(
             db,
             draft_id,
             broker,
-            groups=draft.as_json()["suggested_groups"],
-            similar=draft.as_json()["similar_assignments"],
+            groups=group_records(result),
+            similar=similar_records(result, nl.SIMILAR_WHY),
             reason="opnieuw gematcht",
             now=clock(),
         )
@@ -492,7 +502,17 @@ def create_app(
             changes["level"] = str(form["level"])
         if "themes_present" in form:
             changes["themes"] = [t for t in THEME_LABELS if form.get(f"theme_{t}")]
-        review.edit_draft(db, draft_id, broker, changes, clock())
+        edited = review.edit_draft(db, draft_id, broker, changes, clock())
+        recheck(edited)
+
+    def recheck(edited: Any) -> None:
+        """The quality checks again on the edited wording (a fresh Dutch analysis)."""
+        try:
+            checked = drafter().recheck(Draft.from_json(edited.draft), [edited.organisation])
+        except AnalysisError:
+            log.exception("Could not re-check draft %s after an edit", edited.id)
+            return
+        intakes.set_quality(db, edited.id, [q.__dict__ for q in checked.quality])
 
     def docx(request: Request) -> Response:
         if current(request) is None:

@@ -113,6 +113,17 @@ QUALITY_ADVICE = {
     "length": "Shorten the main question (about 35 words at most).",
     "sub_questions": "3 to 6 sub-questions are needed that together answer the main question.",
     "researchable": "The timeline is too tight for student research; plan for at least a semester.",
+    "finite_verb": "Make it a full question with a verb.",
+    "te_infinitive": "Put each verb of the purpose clause in its right form.",
+    "dangling_end": "Finish the sentence: it now ends on a conjunction, preposition, article or comma.",
+    "placeholder": "Replace the placeholder with what is going on at this organisation.",
+    "pronoun_antecedent": "Say who is meant instead of ‘they’.",
+    "first_person": "Write the question from the organisation's side, without ‘we’ or ‘I’.",
+    "pasted_clause": "A verb clause stands where a noun belongs; rewrite that part.",
+    "list_without_and": "Put ‘and’ before the last item of the list.",
+    "distinct_sub_questions": "Two sub-questions are too alike; make them different or merge them.",
+    "specific_sub_questions": "Make the sub-questions more specific: what was tried, who is involved, which data exist.",
+    "sub_question_language": "Rewrite the sub-questions named.",
 }
 KNOWLEDGE_QUESTION = {
     "adviserend": "Which measures can {org} take based on insight into {clause}?",
@@ -175,6 +186,16 @@ FOLLOW_UP = {
 }
 ORGANISATION_CONFIRM = "Do you mean {name}?"
 ORGANISATION_FREE = "I don't know that organisation, but I've noted '{name}'."
+ORGANISATION_RETRY = (
+    "I need the name of your organisation, for example DUO, the Tax Administration or the Ministry of BZK."
+)
+ORGANISATION_UNKNOWN = "I don't know ‘{name}’ as a government organisation. Is the name right?"
+CONFIRM_DISCARD = {
+    "cancel": "If you stop, your answers about {fields} will be erased. Are you sure?",
+    "new": "If you start again, your answers about {fields} will be erased. Are you sure?",
+}
+CONFIRM_KEPT = "Fine, your answers are kept. Let's continue where you were."
+AND = "and"
 REGION_RETRY = "I don't know that place. Choose the region where you work:"
 REGION_SET = "Noted: region {label}."
 SIMILAR_INTRO = "This was researched before and resembles your issue:"
@@ -244,7 +265,7 @@ DELETE_CONFIRM = "Are you sure you want to erase your data? Submitted questions 
 DELETED = "Your conversations were erased ({drafts} submitted question(s) unlinked from your account)."
 DELETE_KEPT = "Nothing was erased."
 REDACTED = "Note: I removed {kinds} from your message; that kind of personal data is not needed here."
-REDACTED_KINDS = {"bsn": "a BSN", "email": "an e-mail address", "phone": "a phone number", "iban": "an IBAN"}
+REDACTED_KINDS = {"bsn": "a BSN", "email": "an e-mail address", "phone": "a phone number", "iban": "an IBAN", "name": "a name"}
 UNSUPPORTED = (
     "I can only read text, not photos, voice messages, stickers or files. Could you type it in a few sentences?"
 )
@@ -297,3 +318,45 @@ ANSWER_PROMPT = "Type your answer to the knowledge brokers' question about {id}:
 ANSWER_SENT = "Thank you. Your answer was added and question {id} is back with the knowledge brokers."
 ANSWER_NOT_OPEN = "There is no open question from the brokers for {id} anymore."
 ANSWER_HEADING = "Addition by the submitter"
+
+
+QUALITY_LABELS = {
+    "open_question": "Open question",
+    "question_mark": "One question with a question mark",
+    "finite_verb": "Full sentence (with a verb)",
+    "te_infinitive": "Infinitives well placed",
+    "dangling_end": "Sentence is finished",
+    "placeholder": "No placeholder text",
+    "pronoun_antecedent": "Clear who ‘they’ are",
+    "first_person": "No ‘we’ or ‘I’",
+    "one_problem": "One problem",
+    "length": "Not too long",
+    "pasted_clause": "No pasted verb clause",
+    "list_without_and": "List with ‘and’",
+    "names_organisation": "Organisation named",
+    "specific": "Specific aim",
+    "no_solution": "No solution built in",
+    "sub_questions": "3 to 6 sub-questions",
+    "distinct_sub_questions": "Distinct sub-questions",
+    "specific_sub_questions": "Sub-questions about this issue",
+    "sub_question_language": "Sub-questions well worded",
+    "researchable": "Feasible timeline",
+}
+SUB_QUESTION_FAULT = "Sub-question {n}: {faults}."
+KIND_NAMES = {
+    "adviserend": "an advice question",
+    "ontwerpend": "a design question",
+    "evaluerend": "an evaluation question",
+    "verklarend": "an explanatory question",
+    "voorspellend": "a forecasting question",
+    "beschrijvend": "a descriptive question",
+}
+KIND_OPTIONS = {
+    "adviserend": "Advice",
+    "ontwerpend": "A design",
+    "evaluerend": "An evaluation",
+    "verklarend": "An explanation",
+    "voorspellend": "A forecast",
+    "beschrijvend": "A description",
+}
+KIND_CHOICE = "I made it {kind}. Prefer another kind of research? Choose below."

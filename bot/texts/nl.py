@@ -186,6 +186,17 @@ QUALITY_ADVICE = {
     "length": "Maak de hoofdvraag korter (hooguit ongeveer 35 woorden).",
     "sub_questions": "Er zijn 3 tot 6 deelvragen nodig die samen de hoofdvraag beantwoorden.",
     "researchable": "De planning is te krap voor onderzoek door studenten; reken op minstens een semester.",
+    "finite_verb": "Maak er een volledige vraagzin van, met een werkwoord (bijvoorbeeld ‘Hoe kan … verbeteren?’).",
+    "te_infinitive": "Zet ‘te’ direct voor elk werkwoord in de ‘om … te’-zin (‘om de achterstand weg te werken’), nooit voor een zelfstandig naamwoord of na ‘kunnen’.",
+    "dangling_end": "Maak de zin af: hij eindigt nu op een voegwoord, voorzetsel, lidwoord of komma.",
+    "placeholder": "Vervang de invultekst door wat er bij deze organisatie speelt.",
+    "pronoun_antecedent": "Schrijf voluit wie er bedoeld wordt in plaats van ‘ze’ of ‘zij’ (bijvoorbeeld ‘burgers’).",
+    "first_person": "Schrijf de vraag vanuit de organisatie, zonder ‘wij’, ‘ons’ of ‘ik’.",
+    "pasted_clause": "Er staat een werkwoordzin waar een zelfstandig naamwoord hoort; herschrijf dat deel (bijvoorbeeld ‘het verminderen van …’).",
+    "list_without_and": "Zet ‘en’ voor het laatste onderdeel van de opsomming (‘A, B en C’).",
+    "distinct_sub_questions": "Twee deelvragen lijken te veel op elkaar; maak ze verschillend of voeg ze samen.",
+    "specific_sub_questions": "Maak de deelvragen specifieker: noem wat er al is geprobeerd, wie betrokken zijn en welke gegevens er zijn.",
+    "sub_question_language": "Herschrijf de genoemde deelvragen.",
 }
 # When the goal is itself something to find out ("weten hoeveel ..."), the clause is the question.
 KNOWLEDGE_QUESTION = {
@@ -251,6 +262,16 @@ FOLLOW_UP = {
 }
 ORGANISATION_CONFIRM = "Bedoelt u {name}?"
 ORGANISATION_FREE = "Die organisatie ken ik niet, maar ik noteer ‘{name}’."
+ORGANISATION_RETRY = (
+    "Ik heb de naam van uw organisatie nodig, bijvoorbeeld DUO, de Belastingdienst of het ministerie van BZK."
+)
+ORGANISATION_UNKNOWN = "Ik ken ‘{name}’ niet als rijksorganisatie. Klopt de naam?"
+CONFIRM_DISCARD = {
+    "cancel": "Als u stopt, worden uw antwoorden over {fields} gewist. Weet u het zeker?",
+    "new": "Als u opnieuw begint, worden uw antwoorden over {fields} gewist. Weet u het zeker?",
+}
+CONFIRM_KEPT = "Goed, uw antwoorden blijven bewaard. We gaan verder waar u was."
+AND = "en"
 REGION_RETRY = "Die plaats ken ik niet. Kies de regio waar u werkt:"
 REGION_SET = "Genoteerd: regio {label}."
 SIMILAR_INTRO = "Dit is eerder onderzocht en lijkt op uw vraagstuk:"
@@ -323,7 +344,7 @@ DELETE_CONFIRM = (
 DELETED = "Uw gesprekken zijn gewist ({drafts} ingediende vraag/vragen zijn losgekoppeld van uw account)."
 DELETE_KEPT = "Niets gewist."
 REDACTED = "Let op: ik heb {kinds} uit uw bericht verwijderd; dat soort persoonsgegevens is hier niet nodig."
-REDACTED_KINDS = {"bsn": "een BSN", "email": "een e-mailadres", "phone": "een telefoonnummer", "iban": "een IBAN"}
+REDACTED_KINDS = {"bsn": "een BSN", "email": "een e-mailadres", "phone": "een telefoonnummer", "iban": "een IBAN", "name": "een naam"}
 UNSUPPORTED = (
     "Ik kan alleen tekst lezen, geen foto's, spraakberichten, stickers of bestanden. "
     "Wilt u het in een paar zinnen typen?"
@@ -441,3 +462,156 @@ NO_ANSWER_SUBJECT = "Geen antwoord op voorstel {id}"
 NO_ANSWER_MAIL = (
     "{group} heeft na 20 werkdagen niet gereageerd op {id}; het voorstel is gesloten.\n\nBekijken: {link}\n"
 )
+
+
+# Quality checks of the research question: what each check is called, and what to do when it fails.
+QUALITY_LABELS = {
+    "open_question": "Open vraag",
+    "question_mark": "Eén vraag met vraagteken",
+    "finite_verb": "Volledige zin (met werkwoord)",
+    "te_infinitive": "‘te’ op de goede plaats",
+    "dangling_end": "Zin loopt niet af",
+    "placeholder": "Geen invultekst",
+    "pronoun_antecedent": "Duidelijk naar wie ‘ze’ verwijst",
+    "first_person": "Geen ‘wij’ of ‘ik’",
+    "one_problem": "Eén probleem",
+    "length": "Niet te lang",
+    "pasted_clause": "Geen losse werkwoordzin",
+    "list_without_and": "Opsomming met ‘en’",
+    "names_organisation": "Organisatie genoemd",
+    "specific": "Concreet doel",
+    "no_solution": "Geen oplossing ingebakken",
+    "sub_questions": "3 tot 6 deelvragen",
+    "distinct_sub_questions": "Deelvragen verschillend",
+    "specific_sub_questions": "Deelvragen over dit vraagstuk",
+    "sub_question_language": "Deelvragen goed geformuleerd",
+    "researchable": "Haalbare planning",
+}
+SUB_QUESTION_FAULT = "Deelvraag {n}: {faults}."
+
+# The main question per kind of question and shape of the goal (bot/drafting/goal.py). Slots:
+# {org} the organisation mid-sentence ("het Kadaster"), {Org} at the start of a sentence,
+# {te} the goal as "om ... te"-clause words ("de achterstand weg te werken"), {modal} with "kan"
+# ("de achterstand kan wegwerken"), {clause} a "dat"-clause body or question clause, {np} a noun phrase.
+FRAMES = {
+    "adviserend": {
+        "infinitive": "Welke maatregelen kan {org} nemen om {te}?",
+        "dat": "Welke maatregelen kan {org} nemen, zodat {clause}?",
+        "knowledge": "Welke maatregelen kan {org} nemen op basis van inzicht in {clause}?",
+        "noun": "Welke maatregelen kan {org} nemen om te komen tot {np}?",
+    },
+    "ontwerpend": {
+        "infinitive": "Hoe ziet een werkwijze eruit waarmee {org} {modal}?",
+        "dat": "Hoe kan {org} een werkwijze ontwerpen, zodat {clause}?",
+        "knowledge": "Hoe kan {org} een werkwijze ontwerpen die inzicht geeft in {clause}?",
+        "noun": "Hoe kan {org} komen tot {np}?",
+    },
+    "evaluerend": {
+        "infinitive": "In hoeverre helpt de huidige aanpak {org} om {te}?",
+        "dat": "In hoeverre zorgt de huidige aanpak van {org} ervoor dat {clause}?",
+        "knowledge": "In hoeverre kan {org} vaststellen {clause}?",
+        "noun": "In hoeverre draagt de huidige aanpak van {org} bij aan {np}?",
+    },
+    "verklarend": {
+        "infinitive": "Welke factoren maken het voor {org} moeilijk om {te}?",
+        "dat": "Welke factoren bepalen bij {org} of {clause}?",
+        "knowledge": "Welke factoren verklaren bij {org} {clause}?",
+        "noun": "Welke factoren staan bij {org} {np} in de weg?",
+    },
+    "voorspellend": {
+        "infinitive": "In welke mate helpen voorspellingen uit de beschikbare gegevens {org} om {te}?",
+        "dat": "In welke mate kan {org} voorspellen of {clause}?",
+        "knowledge": "In welke mate kan {org} voorspellen {clause}?",
+        "noun": "In welke mate kan {org} met de beschikbare gegevens {np} voorspellen?",
+    },
+    "beschrijvend": {
+        "infinitive": "Wat is er bij {org} nodig om {te}?",
+        "dat": "Wat bepaalt bij {org} of {clause}?",
+        "knowledge": "In welke mate heeft {org} zicht op {clause}?",
+        "noun": "Wat is er bij {org} bekend over {np}?",
+    },
+}
+# When the goal gives no usable aim, the question is built on what the problem is about.
+FOCUS_FRAMES = {
+    "adviserend": "Welke maatregelen kan {org} nemen rond {np}?",
+    "ontwerpend": "Hoe kan {org} de aanpak van {np} opnieuw inrichten?",
+    "evaluerend": "In hoeverre werkt de huidige aanpak van {np} bij {org}?",
+    "verklarend": "Welke factoren verklaren de problemen met {np} bij {org}?",
+    "voorspellend": "In welke mate kan {org} de ontwikkeling van {np} voorspellen?",
+    "beschrijvend": "Hoe ziet de situatie rond {np} bij {org} er nu uit?",
+}
+KIND_NAMES = {
+    "adviserend": "een adviesvraag",
+    "ontwerpend": "een ontwerpvraag",
+    "evaluerend": "een evaluatievraag",
+    "verklarend": "een verklarende vraag",
+    "voorspellend": "een voorspellende vraag",
+    "beschrijvend": "een beschrijvende vraag",
+}
+KIND_OPTIONS = {
+    "adviserend": "Een advies",
+    "ontwerpend": "Een ontwerp",
+    "evaluerend": "Een evaluatie",
+    "verklarend": "Een verklaring",
+    "voorspellend": "Een voorspelling",
+    "beschrijvend": "Een beschrijving",
+}
+KIND_CHOICE = "Ik heb er {kind} van gemaakt. Liever een andere soort onderzoek? Kies hieronder."
+KIND_TITLE = {
+    "adviserend": "Advies over {np}",
+    "ontwerpend": "Ontwerp voor {np}",
+    "evaluerend": "Evaluatie van {np}",
+    "verklarend": "Oorzaken rond {np}",
+    "voorspellend": "Voorspelling van {np}",
+    "beschrijvend": "Beeld van {np}",
+}
+# Sub-questions. Each names something from the intake; {people} is a Dutch list of stakeholders,
+# with a verb for one (…_one) or more people.
+SUB = {
+    "situation": "Hoe ziet de huidige situatie rond {focus} bij {org} eruit?",
+    "tried": "Wat heeft {tried} opgeleverd, en waarom was dat niet genoeg?",
+    "rest": "Wat is daarnaast nodig om {te}?",
+    "data": "Welke gegevens uit {systems} kan {org} hiervoor gebruiken, binnen de grenzen van {limits}?",
+    "data_systems": "Welke gegevens uit {systems} kan {org} hiervoor gebruiken, en hoe betrouwbaar zijn die?",
+    "data_limits": "Welke gegevens over {focus} zijn nodig, en wat is daarvan bruikbaar binnen de grenzen van {limits}?",
+    "data_none": "Welke gegevens over {focus} zijn nodig, en welke daarvan heeft {org} al?",
+    "solution": "Hoe verhoudt {solution} zich tot andere oplossingen voor {focus}?",
+    "similar": "Wat leert de eerdere opdracht ‘{title}’ ({organisation}, {year}) voor deze vraag?",
+}
+SUB_PEOPLE = {
+    "adviserend": ("Welke eisen stellen {people} aan een oplossing?", "Welke eisen stelt {people} aan een oplossing?"),
+    "ontwerpend": ("Aan welke eisen moet een ontwerp voldoen volgens {people}?", "Aan welke eisen moet een ontwerp voldoen volgens {people}?"),
+    "evaluerend": ("Hoe beoordelen {people} de huidige aanpak?", "Hoe beoordeelt {people} de huidige aanpak?"),
+    "verklarend": ("Welke oorzaken zien {people}?", "Welke oorzaken ziet {people}?"),
+    "voorspellend": ("Welke ontwikkelingen verwachten {people}?", "Welke ontwikkelingen verwacht {people}?"),
+    "beschrijvend": ("Hoe ervaren {people} de huidige situatie?", "Hoe ervaart {people} de huidige situatie?"),
+}
+SUB_METHOD = {
+    "adviserend": "Welke maatregel past het best, en wat is nodig om die in te voeren?",
+    "ontwerpend": "Hoe presteert een prototype van het ontwerp bij een test met gebruikers?",
+    "evaluerend": "Welke verbeteringen volgen uit de evaluatie?",
+    "verklarend": "Welke aangrijpingspunten voor verbetering volgen uit de verklaring?",
+    "voorspellend": "Hoe nauwkeurig zijn de voorspellingen bij toetsing op gegevens uit eerdere jaren?",
+    "beschrijvend": "Welke knelpunten en kansen volgen uit de beschrijving?",
+}
+OTHER_PEOPLE = "andere betrokkenen"
+APPLICANT = "de aanvrager"
+OBJECTIVE = {
+    "infinitive": "{Org} wil {bare}.",
+    "dat": "{Org} wil bereiken dat {clause}.",
+    "knowledge": "{Org} wil {verb} {clause}.",
+    "noun": "{Org} wil komen tot {np}.",
+}
+SCOPE_PEOPLE = "Het onderzoek richt zich op {focus} bij {org}, met de inbreng van {people}."
+SCOPE_ALONE = "Het onderzoek richt zich op {focus} bij {org}."
+LIMIT_NAMES = {
+    "avg": "de AVG",
+    "bio": "de BIO",
+    "privacy": "de privacyregels",
+    "persoonsgegevens": "de regels voor persoonsgegevens",
+    "rubricering": "de rubricering",
+    "dep.v": "de rubricering Departementaal Vertrouwelijk",
+    "depv": "de rubricering Departementaal Vertrouwelijk",
+    "geheim": "de geheimhouding",
+    "screening": "de screening van onderzoekers",
+}

@@ -1,4 +1,4 @@
-"""The drafted research question: built from the intake and the matches, then checked.
+"""The English draft: built from the intake and the matches with word rules (Frog is Dutch only).
 
 Pure: no network, no clock, no database. The kind of question follows from the goal, as in
 Dutch applied-research methodology (adviserend, ontwerpend, evaluerend, verklarend,
@@ -8,10 +8,11 @@ voorspellend, beschrijvend); the wording comes from the user's own answers, clea
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from bot import language as lang
+from bot.drafting.records import Draft, Intake, QualityCheck
 from bot.matching import MatchResult
 from bot.texts import for_language
 
@@ -22,6 +23,9 @@ KIND_SIGNALS: dict[str, tuple[str, ...]] = {
     "voorspellend": (
         "voorspel",
         "prognose",
+        "vooraf zien",
+        "vooraf kunnen zien",
+        "van tevoren",
         "toekomst",
         "komend jaar",
         "komende jaren",
@@ -136,62 +140,6 @@ SOLUTION_WORDS = (
     "stappenplan",
     "sensorsysteem",
 )
-
-
-@dataclass(frozen=True)
-class Intake:
-    """The fields of the intake conversation (SPEC table), already redacted."""
-
-    organisation: str
-    problem: str
-    context: str = ""
-    goal: str = ""
-    stakeholders: str = ""
-    data: str = ""
-    timeline: str = ""
-    region: str | None = None
-    form: str | None = None
-    level: str = "beide"
-    language: str = "nl"
-    builds_on: str | None = None
-
-
-@dataclass(frozen=True)
-class QualityCheck:
-    check: str
-    ok: bool
-    advice: str = ""
-
-
-@dataclass(frozen=True)
-class Draft:
-    title: str
-    organisation: str
-    region: str | None
-    main_question: str
-    sub_questions: list[str]
-    background: str
-    objective: str
-    scope: str
-    deliverables: list[str]
-    constraints: list[str]
-    form: str | None
-    level: str
-    themes: list[str]
-    kind: str
-    language: str
-    similar_assignments: list[dict[str, Any]] = field(default_factory=list)
-    suggested_groups: list[dict[str, Any]] = field(default_factory=list)
-    quality: list[QualityCheck] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["quality"] = [asdict(q) for q in self.quality]
-        return data
-
-    @property
-    def passes(self) -> bool:
-        return all(q.ok for q in self.quality)
 
 
 def question_kind(goal: str, problem: str = "") -> str:
@@ -424,7 +372,7 @@ def check_quality(main: str, subs: list[str], intake: Intake, org: str, aim: Aim
         ("sub_questions", 3 <= len(subs) <= 6),
         ("researchable", not _too_soon(intake.timeline)),
     ]
-    return [QualityCheck(name, ok, "" if ok else t.QUALITY_ADVICE[name]) for name, ok in checks]
+    return [QualityCheck(name, ok, t.QUALITY_LABELS.get(name, name), "" if ok else t.QUALITY_ADVICE[name]) for name, ok in checks]
 
 
 def _too_soon(timeline: str) -> bool:

@@ -1,0 +1,71 @@
+"""The records drafting works with: the intake in, the draft and its checks out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Intake:
+    """The fields of the intake conversation (SPEC table), already redacted."""
+
+    organisation: str
+    problem: str
+    context: str = ""
+    goal: str = ""
+    stakeholders: str = ""
+    data: str = ""
+    timeline: str = ""
+    region: str | None = None
+    form: str | None = None
+    level: str = "beide"
+    language: str = "nl"
+    builds_on: str | None = None
+
+
+@dataclass(frozen=True)
+class QualityCheck:
+    check: str
+    ok: bool
+    label: str = ""
+    advice: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    organisation: str
+    region: str | None
+    main_question: str
+    sub_questions: list[str]
+    background: str
+    objective: str
+    scope: str
+    deliverables: list[str]
+    constraints: list[str]
+    form: str | None
+    level: str
+    themes: list[str]
+    kind: str
+    language: str
+    similar_assignments: list[dict[str, Any]] = field(default_factory=list)
+    suggested_groups: list[dict[str, Any]] = field(default_factory=list)
+    quality: list[QualityCheck] = field(default_factory=list)
+    overlaps: list[dict[str, Any]] = field(default_factory=list)
+    wording: Any = "rules"
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["quality"] = [asdict(q) for q in self.quality]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Draft:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        quality = [QualityCheck(**{k: v for k, v in q.items() if k in QualityCheck.__dataclass_fields__}) for q in data.get("quality", [])]
+        return cls(**{**known, "quality": quality})
+
+    @property
+    def passes(self) -> bool:
+        return all(q.ok for q in self.quality)

@@ -1,0 +1,276 @@
+"""Commands and answers in the intake: a command word the question offers is an answer, a
+command that throws answers away asks first, and the organisation answer must be a name."""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from bot.assistant import Assistant
+from bot.matching import Matcher
+from bot.texts import en, nl
+from knowledge import intakes
+from knowledge.records import Conversation
+from tests.test_dialog import CHANNEL, FULL_INTAKE, joined, options, run_intake, say
+
+AT_CONTEXT = FULL_INTAKE[:5]  # organisation, region and problem answered
+AT_SIMILAR = FULL_INTAKE[:6]
+AT_DATA = FULL_INTAKE[:9]
+
+
+@pytest.fixture
+def assistant(small_db: Database, small_matcher: Matcher) -> Assistant:
+    return Assistant(small_db, small_matcher, clock=lambda: "2026-11-28T10:00:00+00:00")
+
+
+def stored(db: Database) -> Conversation:
+    return intakes.load_conversation(db, CHANNEL, "u1")
+
+
+# -- a command word the question offers is an answer -----------------------------------------
+
+
+@pytest.mark.parametrize("word", ["nieuw", "Nieuw", "new"])
+def test_nieuw_at_the_similar_step_chooses_a_new_question(assistant: Assistant, small_db: Database, word: str) -> None:
+    run_intake(assistant, AT_SIMILAR)
+    replies = say(assistant, word)
+    assert [r.text for r in replies] == [nl.ASK["goal"]]
+    conversation = stored(small_db)
+    assert conversation.step == "goal" and conversation.answers["builds_on"] is None
+
+
+def test_a_slash_command_is_a_command_even_where_the_word_is_an_answer(
+    assistant: Assistant, small_db: Database
+) -> None:
+    run_intake(assistant, AT_SIMILAR)
+    assert "Weet u het zeker?" in joined(say(assistant, "/nieuw"))
+    assert stored(small_db).step == "similar"
+
+
+def test_privacy_at_the_data_step_is_an_answer(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, AT_DATA)
+    replies = say(assistant, "privacy")
+    assert [r.text for r in replies] == [nl.ASK["timeline"]]
+    assert stored(small_db).answers["data"] == "privacy"
+
+
+@pytest.mark.parametrize(("word", "text"), [("help", nl.HELP), ("status", nl.STATUS_NONE), ("privacy", nl.PRIVACY)])
+def test_a_bare_command_word_at_a_free_text_step_is_a_command(
+    assistant: Assistant, small_db: Database, word: str, text: str
+) -> None:
+    run_intake(assistant, FULL_INTAKE[:4])
+    replies = say(assistant, word)
+    assert text in joined(replies)
+    assert stored(small_db).step == "problem" and "problem" not in stored(small_db).answers
+
+
+def test_terug_goes_back_at_a_step_with_options(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, AT_SIMILAR)
+    assert [r.text for r in say(assistant, "terug")] == [nl.ASK["context"]]
+    assert stored(small_db).step == "context"
+
+
+# -- a command that throws answers away asks first -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [("/nieuw", "new"), ("opnieuw", "new"), ("/annuleer", "cancel"), ("stop", "cancel"), ("/stop", "cancel")],
+)
+def test_a_command_that_throws_answers_away_names_what_is_lost(
+    assistant: Assistant, small_db: Database, typed: str, command: str
+) -> None:
+    run_intake(assistant, AT_CONTEXT)
+    before = stored(small_db).answers
+    replies = say(assistant, typed)
+    assert [r.text for r in replies] == [nl.CONFIRM_DISCARD[command].format(fields="organisatie, regio en probleem")]
+    assert options(replies) == [f"confirm:{command}", "confirm:keep"]
+    assert stored(small_db).answers == before and stored(small_db).step == "context"
+
+
+@pytest.mark.parametrize("no", [{"text": "Nee"}, {"text": "no"}, {"choice": "confirm:keep"}])
+def test_no_keeps_the_answers_and_asks_the_question_again(
+    assistant: Assistant, small_db: Database, no: dict[str, str]
+) -> None:
+    run_intake(assistant, AT_CONTEXT)
+    before = stored(small_db).answers
+    say(assistant, "/nieuw")
+    replies = say(assistant, **no)
+    assert [r.text for r in replies] == [nl.CONFIRM_KEPT, nl.ASK["context"]]
+    assert stored(small_db).answers == before and "confirm" not in stored(small_db).pending
+
+
+@pytest.mark.parametrize("yes", [{"text": "Ja"}, {"text": "ja!"}, {"choice": "confirm:new"}])
+def test_yes_to_new_clears_the_answers_and_begins_again(
+    assistant: Assistant, small_db: Database, yes: dict[str, str]
+) -> None:
+    run_intake(assistant, AT_CONTEXT)
+    say(assistant, "/nieuw")
+    assert [r.text for r in say(assistant, **yes)] == [nl.ASK["organisation"]]
+    conversation = stored(small_db)
+    assert conversation.step == "organisation" and conversation.answers == {}
+
+
+def test_yes_to_cancel_clears_the_answers(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, AT_CONTEXT)
+    say(assistant, "/annuleer")
+    assert [r.text for r in say(assistant, choice="confirm:cancel")] == [nl.CANCELLED]
+    assert stored(small_db).step == "idle" and stored(small_db).answers == {}
+
+
+@pytest.mark.parametrize("typed", ["/annuleer", "annuleer", "stop", "cancel"])
+def test_cancel_at_the_first_question_without_answers_acts_at_once(
+    assistant: Assistant, small_db: Database, typed: str
+) -> None:
+    say(assistant, "/start")
+    assert [r.text for r in say(assistant, typed)] == [nl.CANCELLED]
+    assert stored(small_db).step == "idle"
+
+
+def test_new_at_the_first_question_without_answers_begins_at_once(assistant: Assistant) -> None:
+    say(assistant, "/start")
+    assert [r.text for r in say(assistant, "/nieuw")] == [nl.ASK["organisation"]]
+
+
+def test_a_problem_typed_before_the_first_question_counts_as_an_answer(
+    assistant: Assistant, small_db: Database
+) -> None:
+    say(assistant, "Onze laptops krijgen updates pas weken te laat en niemand weet precies welke")
+    replies = say(assistant, "/stop")
+    assert [r.text for r in replies] == [nl.CONFIRM_DISCARD["cancel"].format(fields="probleem")]
+
+
+def test_another_answer_lets_the_question_lapse_and_counts(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, AT_CONTEXT)
+    say(assistant, "/stop")
+    say(assistant, "We houden het nu bij in excel, sinds de nieuwe BIO-eisen moet het sneller")
+    conversation = stored(small_db)
+    assert "excel" in conversation.answers["context"] and "confirm" not in conversation.pending
+    assert conversation.answers["organisation"] == "DUO"
+
+
+def test_an_older_button_while_asked_is_refused_and_changes_nothing(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, AT_SIMILAR)
+    say(assistant, "/stop")
+    before = stored(small_db)
+    replies = say(assistant, choice="similar:new")
+    assert replies[0].text == nl.NOT_UNDERSTOOD_OPTION
+    assert options(replies) == ["confirm:cancel", "confirm:keep"]
+    assert stored(small_db) == before
+
+
+def test_a_confirmation_button_that_was_not_asked_is_refused(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, AT_CONTEXT)
+    before = stored(small_db)
+    assert say(assistant, choice="confirm:cancel")[0].text == nl.NOT_UNDERSTOOD_OPTION
+    assert stored(small_db) == before
+
+
+def test_the_cancel_button_of_the_summary_asks_first(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE)
+    assert "Weet u het zeker?" in joined(say(assistant, choice="review:cancel"))
+    kept = say(assistant, "nee")
+    assert kept[0].text == nl.CONFIRM_KEPT and kept[-1].text == nl.DRAFT_QUESTION
+    assert stored(small_db).step == "review" and "draft" in stored(small_db).pending
+
+
+def test_start_in_the_middle_carries_on(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE)
+    say(assistant, choice="review:edit")
+    say(assistant, choice="edit:organisation")  # back at the first question, answers kept
+    replies = say(assistant, "/start")
+    assert [r.text for r in replies] == [nl.WELCOME_BACK, nl.ASK["organisation"]]
+    assert stored(small_db).answers["problem"]
+
+
+# -- the organisation answer must be a name --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ja",
+        "Ja!",
+        "nee",
+        "ok",
+        "yes",
+        "eh",
+        "weet niet",
+        "geen idee",
+        "123",
+        "<script>alert('x')</script>",
+        "ik werk bij de gemeente",
+        "Bij welke organisatie?",
+        "Wij zijn een kleine afdeling die vooral met subsidies voor scholen bezig is",
+    ],
+)
+def test_what_is_no_organisation_name_is_asked_again_with_examples(
+    assistant: Assistant, small_db: Database, typed: str
+) -> None:
+    say(assistant, "/start")
+    assert [r.text for r in say(assistant, typed)] == [nl.ORGANISATION_RETRY]
+    conversation = stored(small_db)
+    assert conversation.step == "organisation"
+    assert "organisation" not in conversation.answers and "org_candidate" not in conversation.pending
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "🙂"])
+def test_an_empty_organisation_answer_asks_again(assistant: Assistant, small_db: Database, typed: str) -> None:
+    say(assistant, "/start")
+    assert [r.text for r in say(assistant, typed)] == [nl.EMPTY, nl.ASK["organisation"]]
+    assert "organisation" not in stored(small_db).answers
+
+
+@pytest.mark.parametrize("yes", [{"text": "ja"}, {"choice": "org:yes"}])
+def test_an_unknown_plausible_name_is_kept_after_confirmation(
+    assistant: Assistant, small_db: Database, yes: dict[str, str]
+) -> None:
+    say(assistant, "/start")
+    asked = say(assistant, "Gemeente Nergens")
+    assert [r.text for r in asked] == [nl.ORGANISATION_UNKNOWN.format(name="Gemeente Nergens")]
+    assert options(asked) == ["org:yes", "org:no"]
+    assert "organisation" not in stored(small_db).answers
+    assert [r.text for r in say(assistant, **yes)] == [nl.ASK["region"]]
+    answers = stored(small_db).answers
+    assert answers["organisation"] == "Gemeente Nergens" and answers["organisation_id"] is None
+
+
+@pytest.mark.parametrize("no", [{"text": "nee"}, {"choice": "org:no"}])
+def test_no_to_an_unknown_name_asks_again(assistant: Assistant, small_db: Database, no: dict[str, str]) -> None:
+    say(assistant, "/start")
+    say(assistant, "Gemeente Nergens")
+    assert [r.text for r in say(assistant, **no)] == [nl.ORGANISATION_RETRY]
+    conversation = stored(small_db)
+    assert "organisation" not in conversation.answers and "org_candidate" not in conversation.pending
+
+
+def test_a_known_name_is_still_confirmed_and_kept(assistant: Assistant, small_db: Database) -> None:
+    say(assistant, "/start")
+    assert [r.text for r in say(assistant, "duo")] == ["Bedoelt u Dienst Uitvoering Onderwijs (DUO)?"]
+    assert [r.text for r in say(assistant, "ja")] == [nl.ASK["region"]]
+    answers = stored(small_db).answers
+    assert answers["organisation"] == "DUO" and answers["organisation_id"] == "duo"
+
+
+def test_no_to_a_name_found_in_a_sentence_does_not_keep_the_sentence(assistant: Assistant, small_db: Database) -> None:
+    say(assistant, "/start")
+    say(assistant, "Ik werk bij DUO op de afdeling studiefinanciering")
+    assert [r.text for r in say(assistant, "nee")] == [nl.ORGANISATION_RETRY]
+    assert "organisation" not in stored(small_db).answers
+
+
+def test_no_to_a_known_name_keeps_a_name_as_typed(assistant: Assistant, small_db: Database) -> None:
+    say(assistant, "/start")
+    say(assistant, "duo")
+    say(assistant, "nee")
+    answers = stored(small_db).answers
+    assert answers["organisation"] == "duo" and answers["organisation_id"] is None
+
+
+def test_english_users_are_asked_in_english(assistant: Assistant) -> None:
+    say(assistant, "english")
+    say(assistant, "/start")
+    assert [r.text for r in say(assistant, "yes")] == [en.ORGANISATION_RETRY]
+    assert [r.text for r in say(assistant, "Gemeente Nergens")] == [
+        en.ORGANISATION_UNKNOWN.format(name="Gemeente Nergens")
+    ]
