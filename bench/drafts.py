@@ -47,20 +47,14 @@ def load_old(tmp: Path):
 
 def organisation_lookup():
     from bot.drafting.compose import OrganisationName
+    from knowledge.catalog import organisation_named
+    from knowledge.example_data import example_organisations
 
-    records = json.loads((ROOT / "knowledge/example_data/organisations.json").read_text(encoding="utf-8"))["records"]
+    organisations = example_organisations()
 
     def lookup(typed: str) -> OrganisationName:
-        key = typed.strip().lower()
-        for r in records:
-            names = [r.get("name"), r.get("short_name"), *(r.get("aliases") or [])]
-            if key in {n.lower() for n in names if n}:
-                short = r.get("short_name") or r["name"]
-                sentence = r.get("sentence_name") or f"{r.get('article') or ''} {short}".strip()
-                return OrganisationName(
-                    sentence, sentence[:1].upper() + sentence[1:], (short, r["name"], *(r.get("aliases") or []))
-                )
-        return OrganisationName.plain(typed)
+        found = organisation_named(organisations, typed)
+        return OrganisationName.of(found) if found else OrganisationName.plain(typed)
 
     return lookup
 

@@ -5,8 +5,9 @@ Frog (Debian packages `frog` and `frogdata`) loads its models in about 6 s, so o
 process serves the whole Python process: started once, in the background, and kept. It runs
 in its line mode (`-n`) with its standard output on a pseudo-terminal, so that every sentence
 is written as soon as it is tagged; Frog's own server mode (`-S PORT`) would listen on every
-network interface. Each request is the text on one line followed by a sentinel line; the
-reply ends at the sentinel's sentence.
+network interface. Each request is the text as lines of at most 40 tokens (Frog slows down
+steeply on longer sentences) followed by a sentinel line; the reply ends at the sentinel's
+sentence.
 
 The records here are plain data: drafting and the quality checks read them, nothing else.
 """
@@ -24,6 +25,8 @@ import tempfile
 import termios
 import threading
 import time
+import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +38,15 @@ INSTALL_HINT = "sudo apt-get install frog frogdata"
 START_TIMEOUT = 60.0
 REQUEST_TIMEOUT = 20.0
 _SENTINEL = "Vwqzsentinelqz"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Frog's tagger slows down steeply with the length of a sentence ("&&&&..." as one sentence of
+# 200 tokens takes 6 s); each line it gets holds at most this many tokens.
+MAX_LINE_TOKENS = 40
+_UNITS = re.compile(r"\w+|[^\w\s]")
+MAX_ODD_TOKENS = 8
+CACHE_SIZE = 4096
+_PLAIN_TOKEN = re.compile(r"^[(\[‘“'\"]?[\w’'-]+[.,;:!?)\]’”'\"]?$|^[.,;:!?()-]$|^\.\.\.$")
+_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{3,}")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 class AnalysisError(Exception):
@@ -142,6 +153,37 @@ def parse(lines: Iterable[str]) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+def _without_odd_tokens(tokens: list[str]) -> list[str]:
+    """Words with inner punctuation ("werk.nl", "Dep.V", "a.b") cost Frog 20-60 ms each against
+    about 1 ms for a word; a few are real, a run of them is noise: keep the first MAX_ODD_TOKENS."""
+    out, odd = [], 0
+    for token in tokens:
+        if not _PLAIN_TOKEN.match(token):
+            odd += 1
+            if odd > MAX_ODD_TOKENS:
+                continue
+        out.append(token)
+    return out
+
+
+def frog_lines(text: str) -> list[str]:
+    """The text as Frog's input lines: sentences, each cut to at most MAX_LINE_TOKENS tokens."""
+    # Symbols (emoji, "&", "<") and invisible characters carry no grammar but cost Frog much time
+    # per token; long runs of punctuation are cut to three.
+    kept = "".join(" " if unicodedata.category(c)[0] in "SCZ" else c for c in text)
+    flat = " ".join(_without_odd_tokens(_PUNCTUATION_RUN.sub(lambda m: m.group(0)[:3], kept).split()))
+    lines: list[str] = []
+    for sentence in _SENTENCE_END.split(flat):
+        units = list(_UNITS.finditer(sentence))
+        start = 0
+        for i in range(MAX_LINE_TOKENS, len(units), MAX_LINE_TOKENS):
+            cut = units[i].start()
+            lines.append(sentence[start:cut].strip())
+            start = cut
+        lines.append(sentence[start:].strip())
+    return [line for line in lines if line]
+
+
 class Frog:
     """One Frog process, started once and shared by the threads of this process."""
 
@@ -153,6 +195,9 @@ class Frog:
         self._buffer = b""
         self._starting: threading.Thread | None = None
         self._start_error: AnalysisError | None = None
+        # Drafting analyses the same questions again (another wording, a re-check after an
+        # edit); answers are analysed once anyway. A small cache saves those Frog calls.
+        self._cache: OrderedDict[str, Analysis] = OrderedDict()
 
     @staticmethod
     def available() -> bool:
@@ -176,16 +221,24 @@ class Frog:
 
     def analyse(self, text: str) -> Analysis:
         """The analysis of one text (any length; line breaks are spaces)."""
-        line = _CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ").replace("\t", " ")).strip()
-        if not line:
+        lines = frog_lines(text)
+        if not lines:
             return Analysis()
+        key = "\n".join(lines)
         with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
             self._ensure_started()
             try:
-                return Analysis(self._request(line))
+                analysis = Analysis(self._request(key))
             except AnalysisError:
                 self._stop()  # a broken process is restarted at the next request
                 raise
+            self._cache[key] = analysis
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return analysis
 
     def analyse_many(self, texts: Iterable[str]) -> list[Analysis]:
         return [self.analyse(t) for t in texts]

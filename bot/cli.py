@@ -259,13 +259,10 @@ def _organisation_name(settings: Settings, typed: str) -> Any:
 
     db = open_db(settings)
     try:
-        wanted = typed.strip().lower()
-        for org in catalog.organisations(db).values():
-            if wanted in {n.lower() for n in (org.name, org.short_name, *org.aliases) if n}:
-                return OrganisationName.of(org)
+        found = catalog.organisation_named(catalog.organisations(db).values(), typed)
     finally:
         db.close()
-    return OrganisationName.plain(typed)
+    return OrganisationName.of(found) if found else OrganisationName.plain(typed)
 
 
 @cli.command()
@@ -305,7 +302,9 @@ def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: b
             k=5,
             k_assignments=3,
         )
-    result = Drafter(shared_frog()).draft(intake, matches, organisation=_organisation_name(settings, intake.organisation))
+    result = Drafter(shared_frog()).draft(
+        intake, matches, organisation=_organisation_name(settings, intake.organisation)
+    )
     if docx_path:
         _writing(docx_path, lambda: write_docx(result, docx_path))
         click.echo(f"Word-document geschreven: {docx_path}", err=True)

@@ -35,9 +35,9 @@ from bot.analysis import Analysis, AnalysisError
 from bot.drafting import KINDS, Draft, Intake
 from bot.drafting.compose import OrganisationName
 from bot.drafting.drafter import Drafter
-from bot.names import redact_names
 from bot.language import clean_answer, strip_emoji
 from bot.matching import AssignmentMatch, MatchInputError, MatchResult
+from bot.names import redact_names
 from bot.redaction import redact
 from knowledge.records import Conversation, Organisation, SubmittedDraft
 from knowledge.vocabulary import FORMS, LEVELS, REGIONS, region_of_place
@@ -607,6 +607,7 @@ class Dialog:
             return self._text_field(conv, step, text)
         if step == "answer_question":
             draft_id = conv.pending.get("answer_draft", "")
+            conv, text, _, notices = self._without_names(conv, text)
             accepted = self.services.resubmit(conv, draft_id, text)
             conv = replace(
                 conv,
@@ -614,7 +615,7 @@ class Dialog:
                 pending=_without(conv.pending, "answer_draft", "return_step"),
             )
             reply = t.ANSWER_SENT if accepted else t.ANSWER_NOT_OPEN
-            return conv, [Reply(reply.format(id=draft_id)), *self._ask_again(conv)]
+            return conv, [*notices, Reply(reply.format(id=draft_id)), *self._ask_again(conv)]
         if step == "similar":
             if lowered.isdigit():
                 shown = conv.pending.get("similar_ids", [])
@@ -680,26 +681,39 @@ class Dialog:
     def _store_text(self, conv: Conversation, step: str, value: str) -> tuple[Conversation, list[Reply]]:
         """Keep a free-text answer with its Dutch analysis, made once, here; names of people
         found by it are redacted first (told once), so neither the text nor the analysis has them."""
+        stored_analysis: dict[str, Any] = dict(conv.answers.get("analysis") or {})
+        conv, value, analysis, notices = self._without_names(conv, value)
+        if analysis is None:
+            stored_analysis.pop(step, None)  # the drafter analyses it again when the draft is made
+        else:
+            stored_analysis[step] = analysis.as_json()
+        answers = {**conv.answers, step: value, "analysis": stored_analysis}
+        return replace(conv, answers=answers), notices
+
+    def _without_names(self, conv: Conversation, text: str) -> tuple[Conversation, str, Analysis | None, list[Reply]]:
+        """The text with the names of people redacted (told once) and its analysis; when Frog
+        cannot be reached the text is kept as it is, without analysis, and the failure logged."""
         drafter = self.services.drafter
         assert drafter is not None
         notices: list[Reply] = []
-        stored_analysis: dict[str, Any] = dict(conv.answers.get("analysis") or {})
         try:
-            analysis = drafter.analyse(value)
-            redacted, count = redact_names(value, analysis, self.services.kept_names)
-            if count:
-                value, analysis = redacted, drafter.analyse(redacted)
-                if "name" not in conv.notices:
-                    t = texts.for_language(conv.language)
-                    notices.append(Reply(t.REDACTED.format(kinds=t.REDACTED_KINDS["name"])))
-                    conv = replace(conv, notices=(*conv.notices, "name"))
-            stored_analysis[step] = analysis.as_json()
+            analysis = drafter.analyse(text)
+            redacted, count = redact_names(text, analysis, self.services.kept_names)
         except AnalysisError:
-            # The answer is kept; the drafter analyses it again when the draft is made.
-            log.exception("No Dutch analysis for a %s answer", step)
-            stored_analysis.pop(step, None)
-        answers = {**conv.answers, step: value, "analysis": stored_analysis}
-        return replace(conv, answers=answers), notices
+            log.exception("No Dutch analysis for an answer at step %s", conv.step)
+            return conv, text, None, notices
+        if count:
+            text = redacted
+            try:
+                analysis = drafter.analyse(redacted)
+            except AnalysisError:
+                log.exception("No Dutch analysis for a redacted answer at step %s", conv.step)
+                return conv, text, None, notices
+            if "name" not in conv.notices:
+                t = texts.for_language(conv.language)
+                notices.append(Reply(t.REDACTED.format(kinds=t.REDACTED_KINDS["name"])))
+                conv = replace(conv, notices=(*conv.notices, "name"))
+        return conv, text, analysis, notices
 
     # -- moving on ---------------------------------------------------------------------
     def _advance(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
@@ -711,7 +725,9 @@ class Dialog:
         conv = replace(conv, step=next_step, history=(*conv.history, conv.step))
         if next_step == "problem" and conv.pending.get("early_problem") and "problem" not in conv.answers:
             early = conv.pending["early_problem"]
-            conv, notice = self._store_text(replace(conv, pending=_without(conv.pending, "early_problem")), "problem", early)
+            conv, notice = self._store_text(
+                replace(conv, pending=_without(conv.pending, "early_problem")), "problem", early
+            )
             conv, replies = self._advance(conv)
             return conv, [*notice, *replies]
         if next_step == "similar":
@@ -745,9 +761,14 @@ class Dialog:
         conv = replace(conv, pending={**conv.pending, "similar_ids": [a.id for a in similar]})
         return conv, [Reply("\n\n".join(lines), options)]
 
-    def _show_draft(self, conv: Conversation, *, reworded: bool = False) -> tuple[Conversation, list[Reply]]:
+    def _show_draft(
+        self, conv: Conversation, *, reworded: bool = False, again: bool = False
+    ) -> tuple[Conversation, list[Reply]]:
+        """The draft and what the user can do with it. `again` shows the draft made before
+        (asked again after an unclear answer) instead of drafting anew."""
         t = texts.for_language(conv.language)
-        current = self._draft(conv)
+        stored = conv.pending.get("draft") if again else None
+        current = Draft.from_json(stored) if stored else self._draft(conv)
         conv = replace(conv, pending={**conv.pending, "draft": current.as_json()})
         lines = [
             t.REWORDED if reworded else t.DRAFT_INTRO,
@@ -834,7 +855,7 @@ class Dialog:
         if conv.step == "similar":
             return list(self._show_similar(conv)[1])
         if conv.step == "review":
-            return list(self._show_draft(conv)[1])
+            return list(self._show_draft(conv, again=True)[1])
         if conv.step == "answer_question":
             return [Reply(t.ANSWER_PROMPT.format(id=conv.pending.get("answer_draft", "")))]
         return [self._question(conv, conv.step)]

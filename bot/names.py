@@ -24,9 +24,12 @@ def person_names(analysis: Analysis, keep: Iterable[str] = ()) -> list[str]:
     for sentence in analysis.sentences:
         current: list[Token] = []
         for i, token in enumerate(sentence):
-            person = token.entity.endswith("-PER") and token.word.lower() not in ("en", "of", ",")
+            placeholder = i > 0 and sentence[i - 1].word == "["  # "[BSN]": a redaction already made
+            person = token.entity.endswith("-PER") and token.word.lower() not in ("en", "of", ",") and not placeholder
             after_title = bool(current) or (i and sentence[i - 1].word.lower().rstrip(".") in TITLES)
-            named = after_title and token.tag in ("SPEC", "N", "ADJ") and token.word.lower() not in kept
+            named = (
+                after_title and token.tag in ("SPEC", "N", "ADJ") and token.word.lower() not in kept and not placeholder
+            )
             particle = bool(current) and token.word.lower() in PARTICLES and i + 1 < len(sentence)
             if person or named or (particle and _name_follows(sentence, i + 1)):
                 if token.entity == "B-PER" and current:

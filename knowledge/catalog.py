@@ -75,6 +75,15 @@ def organisations(db: Database) -> dict[str, Organisation]:
     return {r.id: r for r in iter_records(db, "organisations")}  # type: ignore[misc]
 
 
+def organisation_named(organisations: Iterable[Organisation], typed: str) -> Organisation | None:
+    """The organisation whose name, short name or alias is exactly what was typed (any case)."""
+    wanted = typed.strip().lower()
+    for org in organisations:
+        if wanted in {n.lower() for n in (org.name, org.short_name, *org.aliases) if n}:
+            return org
+    return None
+
+
 def groups(db: Database) -> dict[str, Group]:
     return {r.id: r for r in iter_records(db, "groups")}  # type: ignore[misc]
 

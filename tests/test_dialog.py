@@ -230,3 +230,29 @@ def test_someone_else_cannot_answer_for_a_draft(assistant: Assistant, small_db: 
     say(assistant, choice=f"answer:{draft_id}", user="intruder")
     assert "geen vraag" in joined(say(assistant, "Mijn antwoord als iemand anders", user="intruder"))
     assert intakes.get_draft(small_db, draft_id).state == "changes_requested"
+
+
+def test_names_of_people_are_redacted_and_every_answer_is_stored_with_its_analysis(
+    assistant: Assistant, small_db: Database
+) -> None:
+    steps = [*FULL_INTAKE[:4], ("text", "Mevrouw Sanne Visser van de servicedesk belt elke week omdat laptops updates missen")]
+    replies = run_intake(assistant, steps)
+    assert "een naam" in joined(replies)
+    conversation = intakes.load_conversation(small_db, CHANNEL, "u1")
+    problem = conversation.answers["problem"]
+    assert "Visser" not in problem and "[naam]" in problem
+    stored = conversation.answers["analysis"]["problem"]
+    assert stored and not any("Visser" in token[0] for sentence in stored for token in sentence)
+    assert "DUO" in conversation.answers["organisation"]  # organisations are not names of people
+
+
+def test_the_user_chooses_another_kind_and_another_wording(assistant: Assistant) -> None:
+    review = run_intake(assistant, FULL_INTAKE)
+    first = next(line for line in joined(review).splitlines() if line.startswith("Hoofdvraag:"))
+    assert "Ik heb er een adviesvraag van gemaakt" in joined(review)
+    design = say(assistant, choice="kind:ontwerpend")
+    assert "Ik heb er een ontwerpvraag van gemaakt" in joined(design)
+    redesigned = next(line for line in joined(design).splitlines() if line.startswith("Hoofdvraag:"))
+    reworded = say(assistant, choice="review:reword")
+    other = next(line for line in joined(reworded).splitlines() if line.startswith("Hoofdvraag:"))
+    assert first != redesigned and other != redesigned and other.endswith("?")

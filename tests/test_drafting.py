@@ -13,8 +13,8 @@ from bot.drafting.compose import OrganisationName
 from bot.drafting.drafter import Drafter
 from bot.drafting.quality import question_faults
 from bot.names import person_names
-from knowledge.example_data import example_rows
-from knowledge.transfer import OrganisationRow
+from knowledge.catalog import organisation_named
+from knowledge.example_data import example_organisations
 
 DATA = Path(__file__).parent / "data"
 OLD = json.loads((DATA / "intakes.json").read_text(encoding="utf-8"))["intakes"]
@@ -28,11 +28,12 @@ def intake_of(raw: dict) -> Intake:  # type: ignore[type-arg]
     return Intake(**{k: raw[k] for k in FIELDS}, language=raw["lang"])
 
 
+ORGANISATIONS = example_organisations()
+
+
 def organisation(typed: str) -> OrganisationName:
-    for org in (OrganisationRow.model_validate(row).record() for row in example_rows("organisations")):
-        if typed.strip().lower() in {n.lower() for n in (org.name, org.short_name, *org.aliases) if n}:
-            return OrganisationName.of(org)
-    return OrganisationName.plain(typed)
+    found = organisation_named(ORGANISATIONS, typed)
+    return OrganisationName.of(found) if found else OrganisationName.plain(typed)
 
 
 @pytest.mark.parametrize("raw", OLD + NEW, ids=[d["id"] for d in OLD + NEW])
@@ -57,7 +58,12 @@ def test_most_drafts_of_realistic_intakes_pass_every_check(drafter: Drafter) -> 
         raw["id"]
         for raw in NEW
         if raw["lang"] == "nl"
-        and not question_faults(drafter.analyse(q := drafter.draft(intake_of(raw), organisation=organisation(raw["organisation"])).main_question), q)
+        and not question_faults(
+            drafter.analyse(
+                q := drafter.draft(intake_of(raw), organisation=organisation(raw["organisation"])).main_question
+            ),
+            q,
+        )
     ]
     dutch = [raw for raw in NEW if raw["lang"] == "nl"]
     assert len(clean) / len(dutch) >= 0.9, sorted(set(r["id"] for r in dutch) - set(clean))
@@ -100,14 +106,21 @@ def test_a_solution_in_the_goal_becomes_an_option_not_the_question(drafter: Draf
 
 def test_too_tight_timeline_gets_advice(drafter: Drafter) -> None:
     result = drafter.draft(
-        Intake(organisation="CBS", problem="De achterstand in de verwerking groeit.", goal="de achterstand wegwerken", timeline="volgende week")
+        Intake(
+            organisation="CBS",
+            problem="De achterstand in de verwerking groeit.",
+            goal="de achterstand wegwerken",
+            timeline="volgende week",
+        )
     )
     failed = {q.check for q in result.quality if not q.ok}
     assert "researchable" in failed
 
 
 def test_the_user_can_choose_another_kind(drafter: Drafter) -> None:
-    intake = Intake(organisation="CBS", problem="De achterstand in de verwerking groeit.", goal="de achterstand wegwerken")
+    intake = Intake(
+        organisation="CBS", problem="De achterstand in de verwerking groeit.", goal="de achterstand wegwerken"
+    )
     advice = drafter.draft(intake)
     design = drafter.draft(intake, kind="ontwerpend")
     other = drafter.draft(intake, variant=1)
@@ -149,3 +162,42 @@ def test_docx_holds_the_question(drafter: Drafter, tmp_path: Path) -> None:
     write_docx(result, tmp_path / "vraag.docx")
     text = "\n".join(p.text for p in Document(str(tmp_path / "vraag.docx")).paragraphs)
     assert result.main_question in text and result.sub_questions[-1] in text
+
+
+def test_stakeholders_read_as_a_dutch_list_with_the_rest_summed_up(drafter: Drafter) -> None:
+    result = drafter.draft(
+        Intake(
+            organisation="RDW",
+            problem="Keuringen van voertuigen lopen vast.",
+            goal="de doorlooptijd van keuringen halveren",
+            stakeholders="keurmeesters, garages, de leverancier, weggebruikers, ons IV-team",
+        ),
+        organisation=organisation("RDW"),
+    )
+    people = next(q for q in result.sub_questions if "keurmeesters" in q)
+    assert "keurmeesters, garages, de leverancier en andere betrokkenen" in people
+
+
+def test_what_was_tried_and_the_data_limits_shape_the_sub_questions(drafter: Drafter) -> None:
+    result = drafter.draft(
+        Intake(
+            organisation="UWV",
+            problem="Mensen snappen onze brieven niet en bellen daarna.",
+            context="We hebben de brieven al een keer herschreven op B1-niveau, maar het belvolume daalde amper.",
+            goal="het aantal telefoontjes over de brieven halveren",
+            data="belredenen uit het KCC-systeem, maar persoonsgegevens mogen er niet uit vanwege de AVG",
+        ),
+        organisation=organisation("UWV"),
+    )
+    joined = " ".join(result.sub_questions)
+    assert "het herschrijven van de brieven op B1-niveau" in joined
+    assert "het KCC-systeem" in joined and "de AVG" in joined
+    none = drafter.draft(
+        Intake(
+            organisation="CBS",
+            problem="De enquête loopt terug.",
+            goal="de respons verhogen",
+            data="geen persoonsgegevens",
+        )
+    )
+    assert "persoonsgegevens" not in " ".join(none.sub_questions)  # a limit said not to apply is none

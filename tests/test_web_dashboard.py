@@ -319,3 +319,19 @@ def test_a_group_without_contact_address_is_refused_before_anything_is_sent(setu
     )
     assert suggestions.suggestions_of(db, "VW-2026-WEB001") == []
     assert intakes.get_draft(db, "VW-2026-WEB001").state == "approved"
+
+
+def test_an_edit_by_a_broker_is_checked_again(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    bad = "Welke maatregelen kan DUO nemen om updates binnen een week uitrollen en de servicedesk ontlasten?"
+    client.post("/drafts/VW-2026-WEB001/edit", data={"csrf": csrf, "main_question": bad})
+    quality = {q["check"]: q for q in intakes.get_draft(db, "VW-2026-WEB001").draft["quality"]}
+    assert not quality["te_infinitive"]["ok"] and quality["te_infinitive"]["label"] == "‘te’ op de goede plaats"
+    page = client.get("/drafts/VW-2026-WEB001").text
+    assert "‘te’ op de goede plaats" in page and "te_infinitive" not in page
+    good = "Welke maatregelen kan DUO nemen om updates binnen een week uit te rollen?"
+    client.post("/drafts/VW-2026-WEB001/edit", data={"csrf": csrf, "main_question": good})
+    quality = {q["check"]: q for q in intakes.get_draft(db, "VW-2026-WEB001").draft["quality"]}
+    assert quality["te_infinitive"]["ok"]
+    assert not any('"field": "quality"' in e.comment for e in intakes.events_of(db, "VW-2026-WEB001"))

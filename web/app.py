@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import re
 import logging
+import re
 import secrets
 import threading
 from collections.abc import Awaitable, Callable
@@ -33,12 +33,13 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot import texts
+from bot.analysis import AnalysisError, shared_frog
 from bot.assistant import Assistant
-from bot.dialog import Incoming, Reply, draft_from_json, intake_from_answers
+from bot.dialog import Incoming, Reply, draft_from_json
 from bot.document import write_docx
 from bot.drafting import Draft
-from bot.analysis import AnalysisError, shared_frog
-from bot.drafting.drafter import Drafter, group_records, similar_records
+from bot.drafting.drafter import Drafter
+from bot.drafting.records import group_records, similar_records
 from bot.mail import Mailer
 from bot.notify import mail_region_brokers, notify_change
 from knowledge import catalog, intakes, review, sessions, suggestions

@@ -19,6 +19,7 @@ from bot.drafting.records import Intake
 from bot.texts import nl
 from knowledge.records import Organisation
 
+FORECAST_VERBS = frozenset({"voorspellen", "inschatten", "ramen", "schatten", "verwachten"})
 KIND_ORDER = ("adviserend", "ontwerpend", "evaluerend", "verklarend", "voorspellend", "beschrijvend")
 LONG_AIM = 16  # words of the aim; longer goals keep their first clause in the main question
 
@@ -74,8 +75,7 @@ def compose(
     people = dutch.person_nouns(people_tokens)
     aim = read_goal(get("goal"), org_tokens, people)
     focus = aim.focus
-    head = dutch.head_noun(focus) if focus else None
-    if not focus or (len(focus) <= 2 and head is not None and dutch.person_nouns([head])):
+    if not focus or (len(focus) == 1 and dutch.person_nouns(focus)):  # "mensen" says too little
         focus = problem_focus(get("problem")) or problem_focus(get("context")) or focus
     focus_text = render(focus) or nl.GENERIC_FOCUS
     candidates = main_candidates(kind, aim, focus, organisation)
@@ -84,13 +84,15 @@ def compose(
         kind, aim, focus_text, organisation, stakeholders, get("context"), get("data"), similar, org_tokens
     )
     solution = render(aim.solution)
-    intake_nouns = frozenset(
-        t.lemma.lower()
-        for name in ("problem", "context", "goal", "stakeholders", "data")
-        for t in get(name).tokens
-        if t.tag in ("N", "SPEC") and len(t.lemma) > 2
-    ) | frozenset(w.lower() for a in similar for w in str(a.get("title", "")).split() if len(w) > 3) | frozenset(
-        w.lower() for w in organisation.in_sentence.split()
+    intake_nouns = (
+        frozenset(
+            t.lemma.lower()
+            for name in ("problem", "context", "goal", "stakeholders", "data")
+            for t in get(name).tokens
+            if t.tag in ("N", "SPEC") and len(t.lemma) > 2
+        )
+        | frozenset(w.lower() for a in similar for w in str(a.get("title", "")).split() if len(w) > 3)
+        | frozenset(w.lower() for w in organisation.in_sentence.split())
     )
     return Composition(
         kind=kind,
@@ -98,17 +100,28 @@ def compose(
         candidates=candidates,
         sub_questions=subs,
         title=title_of(kind, aim, focus),
-        background=" ".join(
-            s for name in ("problem", "context") for s in sentences_of(get(name), org_tokens)
-        ),
+        background=" ".join(s for name in ("problem", "context") for s in sentences_of(get(name), org_tokens)),
         objective=objective_of(aim, organisation, get("goal"), org_tokens),
         scope=(nl.SCOPE_PEOPLE if stakeholders else nl.SCOPE_ALONE).format(
             focus=focus_text, org=organisation.in_sentence, people=render(_people_list(stakeholders))
         ),
         constraints=[
             *sentences_of(get("data"), org_tokens),
-            *([nl.TIMELINE.format(timeline=render(dutch.strip_end(dutch.without_filler(get("timeline").tokens))))]
-              if get("timeline").tokens else []),
+            *(
+                [
+                    nl.TIMELINE.format(
+                        timeline=render(
+                            dutch.decapitalised(
+                                dutch.strip_end(
+                                    dutch.third_person(dutch.without_filler(get("timeline").tokens), org_tokens)
+                                )
+                            )
+                        )
+                    )
+                ]
+                if get("timeline").tokens
+                else []
+            ),
         ],
         intake_nouns=intake_nouns - frozenset(dutch.VAGUE_NOUNS),
         solution=solution,
@@ -130,11 +143,15 @@ def main_candidates(kind: str, aim: Aim, focus: Tokens, organisation: Organisati
         np = render(focus)
         for k in kinds:
             out.append((k, _capital(nl.FOCUS_FRAMES[k].format(org=organisation.in_sentence, np=np))))
-    seen: set[str] = set()
-    return [(k, q) for k, q in out if not (q in seen or seen.add(q))]
+    unique: dict[str, str] = {}
+    for k, q in out:
+        unique.setdefault(q, k)
+    return [(k, q) for q, k in unique.items()]
 
 
 def _clause_choices(aim: Aim) -> list[tuple[Tokens, ...]]:
+    """The aim's clauses to try, whole first; a long aim also as its first clause, and that
+    clause without what follows its verb after "en", "of" or a comma (never cut inside a phrase)."""
     if aim.shape != "infinitive":
         return [aim.clauses] if aim.clauses else []
     whole = aim.clauses
@@ -142,6 +159,14 @@ def _clause_choices(aim: Aim) -> list[tuple[Tokens, ...]]:
     choices = [whole] if words <= LONG_AIM else []
     if len(whole) > 1 or words > LONG_AIM:
         choices.append(whole[:1])
+        first = whole[0]
+        span = dutch.verb_cluster(first)
+        if span:
+            cut = next(
+                (i for i in range(span[1], len(first)) if first[i].word == "," or lower(first[i]) in ("en", "of")), None
+            )
+            if cut is not None:
+                choices.append((first[:cut],))
     return choices
 
 
@@ -149,7 +174,19 @@ def _frame(kind: str, aim: Aim, clauses: Sequence[Tokens], organisation: Organis
     if aim.shape == "none" or not clauses:
         return ""
     frame = nl.FRAMES[kind][aim.shape]
-    slots = {"org": organisation.in_sentence, "Org": organisation.at_start, "te": "", "modal": "", "clause": "", "np": ""}
+    slots = {
+        "org": organisation.in_sentence,
+        "Org": organisation.at_start,
+        "te": "",
+        "modal": "",
+        "clause": "",
+        "np": "",
+    }
+    if aim.shape == "infinitive" and kind == "voorspellend" and len(clauses) == 1:
+        span = dutch.verb_cluster(clauses[0])
+        if span and clauses[0][span[0]].lemma in FORECAST_VERBS:
+            # "de drukte beter voorspellen": the question asks it directly
+            return _capital(nl.FORECAST_FRAME.format(org=organisation.in_sentence, bare=render(clauses[0])))
     if aim.shape == "infinitive":
         te = [dutch.with_te(c) for c in clauses]
         modal = [dutch.with_modal(c) for c in clauses]
@@ -191,7 +228,9 @@ def sub_questions(
     org = organisation.in_sentence
     out: list[str] = []
     tried = tried_phrase(context, org_tokens)
-    out.append(nl.SUB["tried"].format(tried=render(tried)) if tried else nl.SUB["situation"].format(focus=focus, org=org))
+    out.append(
+        nl.SUB["tried"].format(tried=render(tried)) if tried else nl.SUB["situation"].format(focus=focus, org=org)
+    )
     if aim.shape == "infinitive" and len(aim.clauses) > 1 and sum(len(c) for c in aim.clauses) > LONG_AIM:
         rest = [dutch.with_te(c) for c in aim.clauses[1:]]
         if all(r is not None for r in rest):
@@ -217,7 +256,8 @@ def sub_questions(
         out.append(
             nl.SUB["similar"].format(title=first["title"], organisation=first["organisation"], year=first["year"])
         )
-    out.append(nl.SUB_METHOD[kind])
+    tester = render(stakeholders[0]) if stakeholders else nl.DEFAULT_TESTERS
+    out.append(nl.SUB_METHOD[kind].format(focus=focus, org=org, tester=tester))
     return out[:6]
 
 
@@ -243,9 +283,15 @@ def stakeholder_phrases(stakeholders: Analysis, org_tokens: Tokens, relevant: Se
             items[-1].append(token)
     phrases = []
     for item in items:
-        cut = next((i for i, t in enumerate(item) if dutch.is_finite(t) or lower(t) in ("die", "dat", "want")), len(item))
+        cut = next(
+            (i for i, t in enumerate(item) if dutch.is_finite(t) or lower(t) in ("die", "dat", "want")), len(item)
+        )
         phrase = dutch.strip_end([t for t in item[:cut] if t.tag not in ("BW",) or lower(t) == "niet"])
-        if phrase and any(t.tag in ("N", "SPEC", "ADJ") for t in phrase) and lower(phrase[0]) not in ("iedereen", "alle"):
+        if (
+            phrase
+            and any(t.tag in ("N", "SPEC", "ADJ") for t in phrase)
+            and lower(phrase[0]) not in ("iedereen", "alle")
+        ):
             phrases.append(dutch.decapitalised(phrase))
     wanted = {t.lemma.lower() for t in relevant if t.tag in ("N", "SPEC")}
     return sorted(phrases, key=lambda p: 0 if {t.lemma.lower() for t in p} & wanted else 1)
@@ -255,46 +301,132 @@ SYSTEM_HINTS = frozenset({"systeem", "applicatie", "registratie", "database", "b
 
 
 def data_facts(data: Analysis) -> tuple[list[str], list[str]]:
-    """(systems, limits) named in the data answer: "Topdesk", "het KCC-systeem"; "de AVG"."""
+    """(systems, limits) named in the data answer: "Topdesk", "het KCC-systeem"; "de AVG".
+    A limit said not to apply ("geen persoonsgegevens") is no limit."""
     systems: list[str] = []
     limits: list[str] = []
     tokens = dutch.without_filler(data.tokens)
-    for token in tokens:
+    for i, token in enumerate(tokens):
         key = lower(token).strip(".,")
+        denied = any(lower(t) in ("geen", "niet", "zonder") for t in tokens[max(0, i - 3) : i])
         for name, label in nl.LIMIT_NAMES.items():
-            if (key == name or key.startswith(name)) and label not in limits:
+            if (key == name or key.startswith(name)) and label not in limits and not denied:
                 limits.append(label)
     for phrase in dutch.noun_phrases(tokens, with_pp=False):
-        names = [t for t in phrase if t.tag == "SPEC" or (t.tag == "N" and any(h in t.lemma.lower() for h in SYSTEM_HINTS))]
+        names = [
+            t
+            for t in phrase
+            if (t.tag == "SPEC" and t.word[:1].isupper() and any(c.isalpha() for c in t.word))
+            or (t.tag == "N" and any(h in t.lemma.lower() for h in SYSTEM_HINTS))
+        ]
         if not names:
             continue
-        text = render(dutch.definite(phrase)) if any(t.tag == "N" for t in phrase) else render(names)
-        if any(lower(t).strip(".,") in nl.LIMIT_NAMES for t in phrase) or text in systems:
+        phrase = dutch.definite(dutch.decapitalised(phrase)) if any(t.tag == "N" for t in phrase) else phrase
+        text = render(phrase)
+        if any(lower(t).strip(".,") in nl.LIMIT_NAMES or t.word in NOT_SYSTEMS for t in phrase) or text in systems:
             continue
-        if len(text.split()) <= 4 and any(c.isalpha() for c in text):
+        if len(text.split()) <= 4:
             systems.append(text)
     return systems[:3], limits[:3]
 
 
+NOT_SYSTEMS = frozenset({"DPIA", "VOG", "AVG", "BIO", "Dep.V", "DepV"})
+AUXILIARIES = frozenset({"hebben", "zijn", "worden"})
+COMPLEMENTS = frozenset(
+    {"beschikbaar", "bekend", "klaar", "duidelijk", "zichtbaar", "inzichtelijk", "eenvoudiger", "korter"}
+)
+
+
+TRIED_MARKERS = frozenset({"al", "eerder", "geprobeerd", "keer", "pilot", "proef", "vorig", "ooit", "eens"})
+BOUNDARIES = frozenset(
+    {",", ";", "maar", "dus", "want", "omdat", "dat", "toen", "die", "waarin", "waarbij", "waardoor"}
+)
+RELATIVES = frozenset({"die", "dat", "waarin", "waarbij", "waardoor"})
+
+
 def tried_phrase(context: Analysis, org_tokens: Tokens) -> Tokens:
     """What was tried, as a noun phrase: "we hebben de brieven herschreven op B1-niveau" ->
-    "het herschrijven van de brieven op B1-niveau"; "er is een pilot gedaan met X" -> "de pilot met X"."""
-    for sentence in dutch.split_sentences(dutch.without_filler(context.tokens)):
-        participle = next((i for i, t in enumerate(sentence) if dutch.is_verb(t, "vd")), None)
-        if participle is None or not any(t.lemma in ("hebben", "zijn", "worden") for t in sentence[:participle]):
-            continue
-        verb = sentence[participle]
-        objects = [dutch.decapitalised(p) for p in dutch.noun_phrases(sentence[:participle], with_pp=False) if not any(
-            dutch.is_first_person(t) or t.tag == "VNW" and "pers" in t.features for t in p)]
-        tail = sentence[participle + 1 :]
-        pp = tail[: next((i for i, t in enumerate(tail) if t.word in (",", ".") or t.tag in ("VG", "WW")), len(tail))]
-        if verb.lemma == "doen" and objects:  # "een pilot gedaan met X"
-            return dutch.definite(objects[-1] + pp)[:8]
-        if objects and verb.lemma.endswith("en") and len(verb.lemma) > 3:
-            phrase = [dutch.word("het", "LID(bep,stan,evon)"), dutch.word(verb.lemma, "WW(inf,nom,zonder)"),
-                      dutch.word("van", "VZ(init)"), *dutch.third_person(objects[-1], org_tokens), *pp]
-            return phrase[:10] if len(phrase) <= 10 else phrase[: 4 + len(objects[-1])]
+    "het herschrijven van de brieven op B1-niveau"; "de brieven zijn herzien" -> "het herzien
+    van de brieven"; "er is een pilot gedaan met X" -> "de pilot met X". Sentences that say it
+    was tried before ("al", "een keer", "pilot") come first."""
+    sentences = dutch.split_sentences(dutch.without_filler(context.tokens))
+    marked = sorted(sentences, key=lambda s: 0 if any(lower(t) in TRIED_MARKERS for t in s) else 1)
+    for sentence in marked:
+        for i, verb in enumerate(sentence):
+            if dutch.is_verb(verb, "vd") and "prenom" not in verb.features:
+                phrase = _nominal_of(sentence, i)
+                if phrase:
+                    return phrase
     return []
+
+
+def _nominal_of(sentence: Tokens, participle: int) -> Tokens:
+    """The participle's clause as "het <doen> van <wat>", or [] when it does not read as a deed."""
+    start = participle
+    while start > 0 and lower(sentence[start - 1]) not in BOUNDARIES:
+        start -= 1
+    end = participle + 1
+    while end < len(sentence) and lower(sentence[end]) not in BOUNDARIES and sentence[end].word not in (".", "?", "!"):
+        end += 1
+    if start > 0 and lower(sentence[start - 1]) in RELATIVES and sentence[start - 1].tag == "VNW":
+        return []  # "artikelen die op een kapotte sensor gebaseerd waren": said of something, not done
+    clause = sentence[start:end]
+    at = participle - start
+    auxiliaries = [t for t in clause if t.lemma in AUXILIARIES and t.tag == "WW"]
+    if not auxiliaries or any(lower(t) in ("niet", "geen", "nooit") or t.lemma == "blijven" for t in clause):
+        return []  # nothing done ("is niet gedaald", "is beperkt gebleven")
+    verb = clause[at]
+    before = [t for t in clause[:at] if not (t.lemma in AUXILIARIES and t.tag == "WW")]
+    complement: Tokens = []
+    while before and lower(before[-1]) in COMPLEMENTS:
+        complement.insert(0, before.pop())
+    passive = any(t.lemma in ("zijn", "worden") for t in auxiliaries)
+    phrases = [p for p in _object_phrases(before)]
+    if not passive and phrases and _index_of(before, phrases[0][0]) < _finite_index(clause, before):
+        phrases = phrases[1:]  # the subject: who did it, not what was done
+    objects = _joined_phrases(phrases)
+    if not objects:
+        return []
+    tail = clause[at + 1 :]
+    pp = tail if tail and tail[0].tag == "VZ" and len(tail) <= 5 and not any(t.tag == "WW" for t in tail) else []
+    if verb.lemma == "doen":  # "een pilot gedaan met X"
+        return dutch.definite([*objects, *pp])
+    if not verb.lemma.endswith("en") or len(verb.lemma) <= 3:
+        return []
+    nominal = dutch.word(" ".join([*(lower(t) for t in complement), verb.lemma]), "WW(inf,nom,zonder)")
+    phrase = [dutch.word("het", "LID(bep,stan,evon)"), nominal, dutch.word("van", "VZ(init)"), *objects, *pp]
+    return phrase if len(phrase) <= 12 else phrase[: 3 + len(objects)]
+
+
+def _finite_index(clause: Sequence[Token], before: Sequence[Token]) -> int:
+    """Where the finite verb stood, counted in `before` (the clause without auxiliaries)."""
+    finite = next((t for t in clause if dutch.is_finite(t)), None)
+    if finite is None:
+        return len(before)
+    preceding = clause[: next(i for i, t in enumerate(clause) if t is finite)]
+    return sum(1 for t in preceding if t in before)
+
+
+def _object_phrases(tokens: Sequence[Token]) -> list[Tokens]:
+    """Noun phrases not in a prepositional phrase, not a pronoun and not a time."""
+    out = []
+    for phrase in dutch.noun_phrases(list(tokens), with_pp=False):
+        start = _index_of(tokens, phrase[0])
+        after_preposition = start > 0 and tokens[start - 1].tag == "VZ"
+        personal = any(t.tag == "VNW" and ("pers" in t.features or "1" in t.features) for t in phrase)
+        vague = all(t.lemma.lower() in dutch.VAGUE_NOUNS for t in phrase if t.tag == "N")
+        if not (after_preposition or personal or vague):
+            out.append(phrase)
+    return out
+
+
+def _joined_phrases(phrases: Sequence[Tokens]) -> Tokens:
+    """ "handreikingen", "een e-depot" -> "handreikingen en een e-depot"."""
+    return dutch.dutch_list([dutch.decapitalised(p) for p in phrases])
+
+
+def _index_of(tokens: Sequence[Token], token: Token) -> int:
+    return next(i for i, t in enumerate(tokens) if t is token)
 
 
 # -- title, background, objective ---------------------------------------------------------

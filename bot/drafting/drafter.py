@@ -18,12 +18,14 @@ from bot.analysis import Analysis, Frog
 from bot.drafting import english
 from bot.drafting.compose import OrganisationName, compose
 from bot.drafting.quality import check_draft, english_faults, question_faults
-from bot.drafting.records import Draft, Intake
+from bot.drafting.records import Draft, Intake, assignments_of, group_records, similar_records
 from bot.matching import MatchResult
 from bot.texts import for_language
 
 log = logging.getLogger(__name__)
 
+MAX_QUESTION = 600  # characters of a question that are analysed (35 words is about 250)
+MAX_CONTEXT = 4000  # characters of background and the rest that name the intake's nouns
 ANALYSED_FIELDS = ("problem", "context", "goal", "stakeholders", "data", "timeline")
 
 
@@ -34,7 +36,9 @@ class Drafter:
     def analyse(self, text: str) -> Analysis:
         return self.frog.analyse(text)
 
-    def analyse_answers(self, answers: Mapping[str, Any], known: Mapping[str, Analysis] | None = None) -> dict[str, Analysis]:
+    def analyse_answers(
+        self, answers: Mapping[str, Any], known: Mapping[str, Analysis] | None = None
+    ) -> dict[str, Analysis]:
         """An analysis of every free-text answer, reusing those already made."""
         out = dict(known or {})
         for name in ANALYSED_FIELDS:
@@ -58,11 +62,13 @@ class Drafter:
         t = for_language(intake.language)
         chosen = kind or english.question_kind(intake.goal, intake.problem)
         if intake.language != "nl":
-            base = english.draft(intake, matches, org.in_sentence)
+            base, specific = english.draft(
+                intake, matches, org.names[0] if org.names and org.names[0] else org.in_sentence
+            )
             base = replace(base, kind=chosen) if kind else base
-            return self.recheck(base, org.names, aim_specific=_specific(base))
+            return self.recheck(base, org.names, aim_specific=specific)
         analysed = self.analyse_answers(intake.__dict__, analyses)
-        similar = [{"title": a.title, "organisation": a.organisation, "year": a.year} for a in _assignments(matches)]
+        similar = [{"title": a.title, "organisation": a.organisation, "year": a.year} for a in assignments_of(matches)]
         parts = compose(intake, analysed, org, chosen, similar)
         passing: list[tuple[str, str, Analysis]] = []
         first: tuple[str, str, Analysis] | None = None
@@ -76,7 +82,11 @@ class Drafter:
         if not passing and first is None:
             first = (chosen, t.GENERIC_FOCUS, Analysis())
         final_kind, main, main_analysis = passing[variant % len(passing)] if passing else first  # type: ignore[misc]
-        subs = parts.sub_questions if final_kind == parts.kind else compose(intake, analysed, org, final_kind, similar).sub_questions
+        subs = (
+            parts.sub_questions
+            if final_kind == parts.kind
+            else compose(intake, analysed, org, final_kind, similar).sub_questions
+        )
         quality = check_draft(
             (main, main_analysis),
             [(s, self.frog.analyse(s)) for s in subs],
@@ -108,19 +118,20 @@ class Drafter:
             quality=quality,
         )
 
-    def recheck(self, draft: Draft, organisation_names: Sequence[str] = (), *, aim_specific: bool | None = None) -> Draft:
+    def recheck(
+        self, draft: Draft, organisation_names: Sequence[str] = (), *, aim_specific: bool | None = None
+    ) -> Draft:
         """The quality checks again, on a fresh analysis of the draft as it reads now."""
         nl = draft.language == "nl"
-        main = (draft.main_question, self.frog.analyse(draft.main_question) if nl else Analysis())
-        subs = [(s, self.frog.analyse(s) if nl else Analysis()) for s in draft.sub_questions]
+        main = (draft.main_question, self._question_analysis(draft.main_question) if nl else Analysis())
+        subs = [(s, self._question_analysis(s) if nl else Analysis()) for s in draft.sub_questions]
         context = " ".join([draft.background, draft.objective, draft.scope, *draft.constraints])
         context += " " + " ".join(str(a.get("title", "")) for a in draft.similar_assignments)
         if nl:
-            nouns = frozenset(t.lemma.lower() for t in self.frog.analyse(context).tokens if t.tag in ("N", "SPEC"))
+            analysed = self.frog.analyse(context[:MAX_CONTEXT])
+            nouns = frozenset(t.lemma.lower() for t in analysed.tokens if t.tag in ("N", "SPEC"))
         else:
             nouns = frozenset(w.lower() for w in re.findall(r"[\w-]{4,}", context))
-        if not nl:
-            subs = [(s, Analysis()) for s in draft.sub_questions]
         previous = {q.check: q.ok for q in draft.quality}
         specific = aim_specific if aim_specific is not None else previous.get("specific", True)
         quality = check_draft(
@@ -135,42 +146,11 @@ class Drafter:
         )
         return replace(draft, quality=quality)
 
+    def _question_analysis(self, question: str) -> Analysis:
+        """A question of far more than 35 words fails on length whatever its grammar; its start
+        is enough for the other checks, and a pasted page does not hold up the broker."""
+        return self.frog.analyse(question[:MAX_QUESTION])
+
 
 def _english_nouns(draft: Draft) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[\w-]{4,}", f"{draft.title} {draft.objective}"))
-
-
-def _specific(draft: Draft) -> bool:
-    return next((q.ok for q in draft.quality if q.check == "specific"), True)
-
-
-def _assignments(matches: MatchResult | None) -> list[Any]:
-    return list(matches.assignments[:3]) if matches else []
-
-
-def similar_records(matches: MatchResult | None, why: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": a.id,
-            "title": a.title,
-            "organisation": a.organisation,
-            "year": a.year,
-            "score": round(a.score, 2),
-            "why": why.format(organisation=a.organisation, year=a.year),
-        }
-        for a in _assignments(matches)
-    ]
-
-
-def group_records(matches: MatchResult | None) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": g.id,
-            "name": g.name,
-            "institution": g.institution,
-            "region": g.region,
-            "score": round(g.score, 2),
-            "why": list(g.reasons),
-        }
-        for g in (matches.groups[:5] if matches else [])
-    ]

@@ -16,23 +16,67 @@ from bot.analysis import Token, render
 Tokens = list[Token]
 
 FILLER = frozenset(
-    "eh ehm uh uhm nou tja hmm nja enfin haha hahaha hihi gewoon eigenlijk sowieso trouwens toch "
-    "natuurlijk echt ok oké oke zo'n".split()
+    [
+        "eh",
+        "ehm",
+        "uh",
+        "uhm",
+        "nou",
+        "tja",
+        "hmm",
+        "nja",
+        "enfin",
+        "haha",
+        "hahaha",
+        "hihi",
+        "gewoon",
+        "eigenlijk",
+        "sowieso",
+        "trouwens",
+        "toch",
+        "natuurlijk",
+        "echt",
+        "ok",
+        "oké",
+        "oke",
+        "zo'n",
+    ]
 )
 FILLER_PAIRS = (("zeg", "maar"), ("in", "principe"), ("nou", "ja"), ("denk", "ik"), ("volgens", "mij"))
 MODALS = frozenset({"kunnen", "moeten", "mogen", "willen", "zullen", "hoeven"})
 KNOWLEDGE_VERBS = frozenset(
     {"weten", "begrijpen", "snappen", "achterhalen", "uitzoeken", "voorspellen", "inschatten", "zien", "nagaan"}
 )
-QUESTION_WORDS = frozenset({"hoeveel", "wat", "welke", "welk", "of", "waarom", "hoe", "wanneer", "wie", "waar", "waardoor"})
+QUESTION_WORDS = frozenset(
+    {"hoeveel", "wat", "welke", "welk", "of", "waarom", "hoe", "wanneer", "wie", "waar", "waardoor"}
+)
 SEPARABLE_PREFIXES = (
     "terug", "samen", "vooruit", "binnen", "buiten", "tegen", "door", "mee", "over", "voor", "weg", "vast", "los",
     "rond", "aan", "bij", "toe", "uit", "af", "in", "na", "om", "op", "neer", "dicht", "open", "bekend", "klaar",
 )  # fmt: skip
 INSEPARABLE = frozenset(
-    "voorspellen voorkomen voorzien overzien overtuigen overwegen overbruggen overschrijden overleggen "
-    "omschrijven omvatten doorgronden doorzien ondersteunen onderzoeken onderhouden ontwikkelen aanvaarden "
-    "omarmen voltooien".split()
+    [
+        "voorspellen",
+        "voorkomen",
+        "voorzien",
+        "overzien",
+        "overtuigen",
+        "overwegen",
+        "overbruggen",
+        "overschrijden",
+        "overleggen",
+        "omschrijven",
+        "omvatten",
+        "doorgronden",
+        "doorzien",
+        "ondersteunen",
+        "onderzoeken",
+        "onderhouden",
+        "ontwikkelen",
+        "aanvaarden",
+        "omarmen",
+        "voltooien",
+    ]
 )
 IRREGULAR_3SG = {
     "hebben": "heeft", "zijn": "is", "kunnen": "kan", "willen": "wil", "zullen": "zal", "mogen": "mag",
@@ -41,10 +85,51 @@ IRREGULAR_3SG = {
 }  # fmt: skip
 IRREGULAR_PAST_3SG = {"hadden": "had", "waren": "was", "konden": "kon", "zouden": "zou", "mochten": "mocht"}
 PERSON_NOUNS = frozenset(
-    "burger medewerker student klant inspecteur collega aanvrager ondernemer weggebruiker gebruiker inwoner "
-    "bewoner ouder leerling docent patiënt cliënt reiziger werknemer werkgever belastingplichtige uitkeringsgerechtigde "
-    "behandelaar beoordelaar analist ambtenaar beheerder ontwikkelaar leverancier partner ketenpartner gemeente "
-    "agent boer automobilist bezoeker mens iedereen jongere oudere migrant asielzoeker vreemdeling".split()
+    [
+        "burger",
+        "medewerker",
+        "student",
+        "klant",
+        "inspecteur",
+        "collega",
+        "aanvrager",
+        "ondernemer",
+        "weggebruiker",
+        "gebruiker",
+        "inwoner",
+        "bewoner",
+        "ouder",
+        "leerling",
+        "docent",
+        "patiënt",
+        "cliënt",
+        "reiziger",
+        "werknemer",
+        "werkgever",
+        "belastingplichtige",
+        "uitkeringsgerechtigde",
+        "behandelaar",
+        "beoordelaar",
+        "analist",
+        "ambtenaar",
+        "beheerder",
+        "ontwikkelaar",
+        "leverancier",
+        "partner",
+        "ketenpartner",
+        "gemeente",
+        "agent",
+        "boer",
+        "automobilist",
+        "bezoeker",
+        "mens",
+        "iedereen",
+        "jongere",
+        "oudere",
+        "migrant",
+        "asielzoeker",
+        "vreemdeling",
+    ]
 )
 
 
@@ -126,8 +211,10 @@ def without_filler(tokens: Sequence[Token]) -> Tokens:
         if (lower(token), nxt) in FILLER_PAIRS:
             skip = 1
             continue
-        if lower(token) in FILLER or token.tag == "TSW" or not any(c.isalnum() for c in token.word) and not (
-            is_punctuation(token) and token.word in ".,?!:;()-/"
+        if (
+            lower(token) in FILLER
+            or token.tag == "TSW"
+            or (not any(c.isalnum() for c in token.word) and not (is_punctuation(token) and token.word in ".,?!:;()-/"))
         ):
             continue
         out.append(token)
@@ -172,8 +259,9 @@ def separable_parts(token: Token) -> tuple[str, str] | None:
     for prefix in sorted(SEPARABLE_PREFIXES, key=len, reverse=True):
         rest = lowered[len(prefix) :]
         if lowered.startswith(prefix) and len(rest) >= 4 and rest.endswith("en"):
-            # The morphology must agree: "[weg][werk][en]" yes, "[verbeter][en]" has no particle.
-            if morphemes and not morphemes[0].lower().startswith(prefix[:2]) and len(morphemes) > 1:
+            # The morphology must agree: "[weg][werk][en]" has the particle as its own part,
+            # "[inventariseer][en]" has none.
+            if len(morphemes) > 1 and morphemes[0].lower() != prefix:
                 continue
             if prefix in ("voor", "over", "door", "om", "onder") and lowered in INSEPARABLE:
                 return None
@@ -182,9 +270,13 @@ def separable_parts(token: Token) -> tuple[str, str] | None:
 
 
 def verb_cluster(clause: Sequence[Token]) -> tuple[int, int] | None:
-    """(start, end) of the last run of infinitives: the clause's verb cluster."""
+    """(start, end) of the last run of infinitives: the clause's verb cluster. An "om ... te"
+    clause inside it has its own verb: "inspecteurs helpen om een rapport te maken" -> "helpen"."""
+    own = next((i for i, t in enumerate(clause) if lower(t) == "om" and t.tag == "VZ"), len(clause))
+    if not any(is_infinitive(t) for t in clause[:own]):
+        own = len(clause)
     end = None
-    for i in range(len(clause) - 1, -1, -1):
+    for i in range(own - 1, -1, -1):
         if is_infinitive(clause[i]):
             end = i + 1
             break
@@ -237,11 +329,15 @@ def third_singular(token: Token) -> Token:
             form = lowered
     elif token.lemma in IRREGULAR_3SG:
         form = IRREGULAR_3SG[token.lemma]
-    elif "mv" in token.features or "1" in token.features or lowered == token.lemma:
-        stem = token.morphemes[0] if token.morphemes and "mv" in token.features else lowered
-        if stem.endswith("en") and stem == token.lemma:
+    elif "mv" in token.features or lowered == token.lemma:
+        # "[aan][pas][en]" -> "aanpast", "[houd][en]" -> "houdt"
+        morphemes = token.morphemes
+        stem = "".join(morphemes[:-1]) if len(morphemes) > 1 and morphemes[-1] in ("en", "n") else lowered
+        if stem == lowered and stem.endswith("en"):
             stem = stem[:-2]
         form = stem if stem.endswith("t") else stem + "t"
+    elif "ev" in token.features and "tgw" in token.features:
+        form = lowered if lowered.endswith("t") else lowered + "t"  # "ik denk" -> "denkt"
     else:
         form = lowered
     return replace(token, word=form, pos="WW(pv,tgw,ev)" if "verl" not in token.features else "WW(pv,verl,ev)")
@@ -281,10 +377,12 @@ def noun_phrases(tokens: Sequence[Token], *, with_pp: bool = True) -> list[Token
     phrases: list[Tokens] = []
     i = 0
     while i < len(tokens):
-        starts = tokens[i].chunk == "B-NP" or (tokens[i].chunk == "I-NP" and (i == 0 or "NP" not in tokens[i - 1].chunk))
+        starts = tokens[i].chunk == "B-NP" or (
+            tokens[i].chunk == "I-NP" and (i == 0 or "NP" not in tokens[i - 1].chunk or _new_phrase(tokens, i))
+        )
         if starts and lower(tokens[i]) not in TIME_WORDS:
             j = i + 1
-            while j < len(tokens) and tokens[j].chunk == "I-NP":
+            while j < len(tokens) and tokens[j].chunk == "I-NP" and not _new_phrase(tokens, j):
                 j += 1
             verb_at = next((k for k in range(i, j) if tokens[k].tag == "WW" and not is_noun(tokens[k])), None)
             if verb_at is not None and verb_at > i:
@@ -309,14 +407,27 @@ def noun_phrases(tokens: Sequence[Token], *, with_pp: bool = True) -> list[Token
     return phrases
 
 
-TIME_WORDS = frozenset({"volgend", "vorig", "dit", "komend", "elk", "ieder"})
-VAGUE_NOUNS = frozenset({"jaar", "maand", "week", "dag", "semester", "moeite", "keer", "tijd", "manier", "ding", "iets"})
+def _new_phrase(tokens: Sequence[Token], at: int) -> bool:
+    """A determiner right after a noun starts a new noun phrase, whatever the chunker says."""
+    return tokens[at - 1].tag in ("N", "SPEC") and (
+        tokens[at].tag == "LID" or (tokens[at].tag == "VNW" and "det" in tokens[at].features)
+    )
+
+
+TIME_WORDS = frozenset({"volgend", "volgende", "vorig", "vorige", "dit", "komend", "komende", "elk", "ieder"})
+VAGUE_NOUNS = frozenset(
+    {"jaar", "maand", "week", "dag", "uur", "semester", "moeite", "keer", "tijd", "manier", "ding", "iets", "deel",
+     "paar", "idee", "beeld", "stuk", "kant", "geval", "soort", "vraag", "probleem", "stap", "winter", "zomer",
+     "najaar", "voorjaar", "herfst", "lente", "periode", "begin", "eind"}
+)  # fmt: skip
 
 
 def head_noun(phrase: Sequence[Token]) -> Token | None:
     nouns = [t for t in phrase if t.tag == "N"]
     before_pp = [t for t in phrase[: _pp_start(phrase)] if t.tag == "N"]
-    return (before_pp or nouns or [None])[-1]
+    names = [t for t in phrase[: _pp_start(phrase)] if t.tag == "SPEC"]
+    found = before_pp or nouns or names  # "een CMDB": a name as the head
+    return found[-1] if found else None
 
 
 def _pp_start(phrase: Sequence[Token]) -> int:
@@ -340,10 +451,13 @@ def article_for(noun: Token) -> str:
 def definite(phrase: Sequence[Token]) -> Tokens:
     """ "een pilot met X" -> "de pilot met X"; possessives of the writer become articles."""
     items = list(phrase)
-    if items and lower(items[0]) in ("een", "onze", "ons", "mijn") and len(items) > 1:
+    if items and lower(items[0]) in ("een", "onze", "ons", "mijn", "hun", "zijn", "haar") and len(items) > 1:
         head = head_noun(items)
         if head is not None:
             items[0] = word(article_for(head), "LID(bep,stan,rest)")
+    elif items and items[0].tag in ("N", "ADJ") and (head := head_noun(items)) is not None and "ev" in head.features:
+        # "pilot met ai samenvattingen" -> "de pilot met ai samenvattingen"
+        items = [word(article_for(head), "LID(bep,stan,rest)"), *decapitalised(items)]
     return items
 
 
@@ -355,7 +469,8 @@ def person_nouns(tokens: Sequence[Token]) -> list[Token]:
         singulars = {t.lemma.lower(), lowered[:-1], lowered[:-2], lowered[:-1] + "e"}
         plural = "mv" in t.features or "mv-n" in t.features or (t.tag == "SPEC" and lowered.endswith(("ers", "en")))
         nominal = t.tag in ("N", "SPEC") or (t.tag == "ADJ" and "nom" in t.features)
-        if nominal and plural and (singulars & PERSON_NOUNS or lowered.endswith("ers")):
+        compound = any(form.endswith(p) for form in singulars for p in PERSON_NOUNS if len(p) >= 5)
+        if nominal and plural and (singulars & PERSON_NOUNS or compound or lowered.endswith("ers")):
             found.append(t)
     return found
 
@@ -376,12 +491,13 @@ def dutch_list(items: Sequence[Sequence[Token]], *, rest: str | None = None) -> 
 
 
 def decapitalised(tokens: Sequence[Token]) -> Tokens:
-    """ "Een realistische oefening", "De directie" mid-sentence: a capital that only started
-    the user's sentence goes; names (SPEC) and abbreviations keep theirs."""
+    """ "Een realistische oefening", "De directie", "Werkzoekenden" mid-sentence: a capital that
+    only started the user's sentence goes; names (a name entity) and abbreviations keep theirs."""
     items = list(tokens)
     if items:
         first = items[0]
-        if first.tag not in ("SPEC",) and first.word[:1].isupper() and first.word[1:].islower():
+        common = first.tag != "SPEC" or first.entity == "O"
+        if common and first.word[:1].isupper() and first.word[1:].islower():
             items[0] = replace(first, word=first.word.lower())
     return items
 
@@ -446,7 +562,21 @@ def third_person(tokens: Sequence[Token], organisation: Sequence[Token]) -> Toke
         if lowered == "ons" and token.tag == "VNW":
             out.extend(organisation)
             continue
-        if agree_next and is_finite(token):
+        if agree_next and out and out[-1] is organisation[-1] and token.tag == "N" and "mv" in token.features:
+            # "we schalen nu ...": right after its subject stands the verb, whatever Frog read
+            out.append(third_singular(replace(token, pos="WW(pv,tgw,mv)", lemma=token.word)))
+            agree_next = False
+            continue
+        if agree_next and token.word in (",", ";", ".", "?", "!"):
+            agree_next = False  # the clause ended without a verb we could read
+        if (
+            agree_next
+            and token.tag == "WW"
+            and (is_finite(token) or is_infinitive(token))
+            and (not out or lower(out[-1]) != "te")
+        ):
+            # the first verb after "we": finite, even where Frog read it as an infinitive
+            # ("dat we ... moeten inhuren" -> "moet inhuren")
             out.append(third_singular(token))
             agree_next = False
             continue

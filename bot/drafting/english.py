@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from bot import language as lang
-from bot.drafting.records import Draft, Intake, QualityCheck
+from bot.drafting.records import Draft, Intake, group_records, similar_records
 from bot.matching import MatchResult
 from bot.texts import for_language
 
@@ -326,8 +325,8 @@ def main_question(kind: str, org: str, aim: Aim, language: str) -> str:
 
 def sub_questions(kind: str, org: str, aim: Aim, intake: Intake, matches: MatchResult | None) -> list[str]:
     t = for_language(intake.language)
-    stakeholders = lang.first_sentence(lang.clean_answer(intake.stakeholders, intake.language), 12)
-    stakeholders = lang.third_person(stakeholders, org, intake.language) or t.DEFAULT_STAKEHOLDERS
+    stakeholders = english_list(lang.third_person(lang.clean_answer(intake.stakeholders, intake.language), org, "en"))
+    stakeholders = stakeholders or t.DEFAULT_STAKEHOLDERS
     solution = named_solution(intake.goal)
     similar = ""
     if matches and matches.assignments:
@@ -344,6 +343,15 @@ def sub_questions(kind: str, org: str, aim: Aim, intake: Intake, matches: MatchR
     return [re.sub(r"\s+", " ", q).replace(" ,", ",").replace(" ?", "?") for q in questions][:6]
 
 
+def english_list(text: str) -> str:
+    """ "a, b, c, d and e" -> "a, b, c and others": whole items, never cut mid-list."""
+    items = [i.strip(" .") for i in re.split(r",|;|\band\b|\bor\b", lang.first_sentence(text, 60)) if i.strip(" .")]
+    items = [i for i in items if len(i.split()) <= 6]
+    if len(items) > 3:
+        items = [*items[:3], "others involved"]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
 def title_of(aim: Aim, org: str, intake: Intake) -> str:
     t = for_language(intake.language)
     base = aim.knowledge or (
@@ -356,32 +364,11 @@ def title_of(aim: Aim, org: str, intake: Intake) -> str:
     return f"{base} ({org})"
 
 
-def check_quality(main: str, subs: list[str], intake: Intake, org: str, aim: Aim) -> list[QualityCheck]:
-    """The SPEC's rules for a good main question, each with advice the user can act on."""
-    t = for_language(intake.language)
-    words = main.split()
-    first = words[0].lower() if words else ""
-    checks = [
-        ("open_question", first in t.OPEN_STARTERS and first not in t.CLOSED_STARTERS),
-        ("question_mark", main.endswith("?") and main.count("?") == 1),
-        ("one_problem", "en/of" not in main.lower() and "and/or" not in main.lower()),
-        ("names_organisation", org.lower() in main.lower()),
-        ("specific", aim.specific),
-        ("no_solution", named_solution(main) is None and named_solution(intake.goal) is None),
-        ("length", len(words) <= 35),
-        ("sub_questions", 3 <= len(subs) <= 6),
-        ("researchable", not _too_soon(intake.timeline)),
-    ]
-    return [QualityCheck(name, ok, t.QUALITY_LABELS.get(name, name), "" if ok else t.QUALITY_ADVICE[name]) for name, ok in checks]
-
-
-def _too_soon(timeline: str) -> bool:
-    lowered = timeline.lower()
-    return any(s in lowered for s in ("morgen", "volgende week", "deze week", "tomorrow", "next week", "this week"))
-
-
-def draft(intake: Intake, matches: MatchResult | None = None, organisation_name: str | None = None) -> Draft:
-    """Build the structured research question for an intake."""
+def draft(
+    intake: Intake, matches: MatchResult | None = None, organisation_name: str | None = None
+) -> tuple[Draft, bool]:
+    """The English draft without its quality checks (the drafter makes those), and whether its
+    aim is specific."""
     t = for_language(intake.language)
     org = organisation_name or lang.clean_answer(intake.organisation, intake.language) or t.DEFAULT_ORGANISATION
     kind = question_kind(intake.goal, intake.problem)
@@ -413,27 +400,6 @@ def draft(intake: Intake, matches: MatchResult | None = None, organisation_name:
         themes=list(matches.themes) if matches else [],
         kind=kind,
         language=intake.language,
-        similar_assignments=[
-            {
-                "id": a.id,
-                "title": a.title,
-                "organisation": a.organisation,
-                "year": a.year,
-                "score": round(a.score, 2),
-                "why": t.SIMILAR_WHY.format(organisation=a.organisation, year=a.year),
-            }
-            for a in (matches.assignments[:3] if matches else [])
-        ],
-        suggested_groups=[
-            {
-                "id": g.id,
-                "name": g.name,
-                "institution": g.institution,
-                "region": g.region,
-                "score": round(g.score, 2),
-                "why": list(g.reasons),
-            }
-            for g in (matches.groups[:5] if matches else [])
-        ],
-        quality=check_quality(main, subs, intake, org, aim),
-    )
+        similar_assignments=similar_records(matches, t.SIMILAR_WHY),
+        suggested_groups=group_records(matches),
+    ), aim.specific

@@ -19,10 +19,34 @@ from bot.drafting.dutch import Tokens, lower
 
 SHAPES = ("infinitive", "dat", "knowledge", "noun", "none")
 LEAD_VERBS = frozenset({"willen", "moeten", "hopen", "zullen", "gaan", "proberen", "wensen", "streven", "zoeken"})
-LEAD_WORDS = frozenset({"graag", "heel", "ook", "vooral", "dus", "dan", "vooral", "liefst", "bij", "voorkeur", "uiteindelijk"})
+LEAD_WORDS = frozenset({"graag", "heel", "ook", "vooral", "dus", "dan", "liefst", "bij", "voorkeur", "uiteindelijk"})
 SOLUTION_WORDS = frozenset(
-    "chatbot app dashboard portaal portal blockchain tool website ai-model algoritme llm chatgpt robot rpa "
-    "datalake systeem platform checklist stappenplan sensorsysteem applicatie voicebot taalmodel".split()
+    [
+        "chatbot",
+        "assistent",
+        "app",
+        "dashboard",
+        "portaal",
+        "portal",
+        "blockchain",
+        "tool",
+        "website",
+        "ai-model",
+        "algoritme",
+        "llm",
+        "chatgpt",
+        "robot",
+        "rpa",
+        "datalake",
+        "systeem",
+        "platform",
+        "checklist",
+        "stappenplan",
+        "sensorsysteem",
+        "applicatie",
+        "voicebot",
+        "taalmodel",
+    ]
 )
 OVERVIEW_NOUNS = frozenset({"overzicht", "inzicht", "zicht", "beeld"})
 PURPOSE_WORDS = frozenset({"zodat", "waardoor", "waarmee", "om"})
@@ -63,8 +87,10 @@ def _read_sentence(tokens: Tokens, organisation: Tokens, people: Sequence[Token]
     solution = _solution(rest)
     if solution:
         purpose = next((i for i, t in enumerate(rest) if lower(t) in PURPOSE_WORDS and i >= len(solution)), None)
-        if purpose is None:
-            return Aim("none", solution=solution)
+        relative = next((i for i, t in enumerate(rest) if lower(t) in ("die", "dat") and i >= len(solution)), None)
+        if purpose is None or (relative is not None and relative < purpose):
+            # "een assistent die inspecteurs helpt om ...": the relative clause says what it is for
+            return _what_it_should_do(rest, len(solution), organisation, people, solution)
         rest = _without_lead(rest[purpose:])
     if not rest:
         return Aim("none", solution=solution)
@@ -73,7 +99,7 @@ def _read_sentence(tokens: Tokens, organisation: Tokens, people: Sequence[Token]
         return _dat_clause(rest[1:], organisation, people, solution)
     if _starts_knowledge(rest):
         clause = _one_question(dutch.third_person(_resolved(rest[1:], people), organisation))
-        return Aim("knowledge", (clause,), rest[0].lemma, solution, _focus(clause))
+        return Aim("knowledge", (clause,), rest[0].lemma, solution, _asked_focus(clause))
     relative = next((i for i, t in enumerate(rest) if lower(t) in ("dat", "die", "waar", "wat", "waarmee")), len(rest))
     infinitives = [i for i, t in enumerate(rest) if dutch.is_infinitive(t)]
     finite = [i for i, t in enumerate(rest[:relative]) if dutch.is_finite(t)]
@@ -140,7 +166,12 @@ def _without_lead(tokens: Sequence[Token]) -> Tokens:
             cut = next((i for i, t in enumerate(items[:6]) if t.lemma == "zijn" and i > 1), None)
             if cut is not None:
                 items = items[cut + 1 :]
-        if len(items) > 3 and items[0].tag in ("BW", "ADJ") and items[1].lemma in LEAD_VERBS and dutch.is_first_person(items[2]):
+        if (
+            len(items) > 3
+            and items[0].tag in ("BW", "ADJ")
+            and items[1].lemma in LEAD_VERBS
+            and dutch.is_first_person(items[2])
+        ):
             items = items[3:]  # "uiteindelijk willen we ..."
         if items and dutch.is_first_person(items[0]) and len(items) > 1:
             i = 1
@@ -188,13 +219,16 @@ def _solution(tokens: Sequence[Token]) -> Tokens:
     """The solution the user named ("een chatbot op werk.nl"), up to its relative clause."""
     for i, token in enumerate(tokens[:8]):
         introduced = any(lower(t) in ("een", "eigen", "nieuw", "nieuwe") for t in tokens[max(0, i - 3) : i])
-        if (token.lemma.lower() in SOLUTION_WORDS or lower(token) in SOLUTION_WORDS) and introduced:
+        named = {token.lemma.lower(), lower(token)}
+        compound = any(w.endswith(("-" + s, s)) for w in named for s in SOLUTION_WORDS if len(s) > 5)
+        if (named & SOLUTION_WORDS or compound) and introduced:
             start = i
             while start > 0 and tokens[start - 1].chunk in ("B-NP", "I-NP") and tokens[start].chunk == "I-NP":
                 start -= 1
             end = i + 1
             while end < len(tokens) and (
-                tokens[end].chunk in ("I-NP", "B-PP") or (tokens[end].chunk == "B-NP" and tokens[end - 1].chunk == "B-PP")
+                tokens[end].chunk in ("I-NP", "B-PP")
+                or (tokens[end].chunk == "B-NP" and tokens[end - 1].chunk == "B-PP")
             ):
                 if lower(tokens[end]) in PURPOSE_WORDS:
                     break
@@ -216,29 +250,77 @@ def _starts_knowledge(tokens: Sequence[Token]) -> bool:
     )
 
 
+def _what_it_should_do(
+    tokens: Tokens, after: int, organisation: Tokens, people: Sequence[Token], solution: Tokens
+) -> Aim:
+    """ "een chatbot die mensen helpt met het levensbewijs": what the solution should do is the
+    aim ("mensen helpen met het levensbewijs"); "een app waarmee burgers hun aanvraag volgen"
+    gives "zodat burgers hun aanvraag volgen"."""
+    at = next((i for i in range(after, len(tokens)) if lower(tokens[i]) in ("die", "dat", "waarmee", "waardoor")), None)
+    if at is None:
+        return Aim("none", solution=solution)
+    rest = tokens[at + 1 :]
+    comma = next((i for i, t in enumerate(rest) if t.word in (",", ";")), len(rest))
+    clause = dutch.strip_end(rest[:comma])  # "..., waarbij de inspecteur ...": the first clause
+    if lower(tokens[at]) in ("waarmee", "waardoor"):
+        return _dat_clause(clause, organisation, people, solution)
+    # verb-final: the last finite verb is the relative clause's own ("die ... stap voor stap helpt")
+    finite = next((i for i in range(len(clause) - 1, -1, -1) if dutch.is_finite(clause[i])), None)
+    if finite is None:
+        return Aim("none", solution=solution)
+    verb = replace(clause[finite], word=clause[finite].lemma, pos="WW(inf,vrij,zonder)")
+    clause = dutch.third_person([*clause[:finite], verb, *clause[finite + 1 :]], organisation)
+    if not dutch.verb_cluster(clause):
+        return Aim("none", solution=solution)
+    return Aim("infinitive", (clause,), "", solution, _focus(clause))
+
+
 def _dat_clause(clause: Tokens, organisation: Tokens, people: Sequence[Token], solution: Tokens) -> Aim:
     comma = next((i for i, t in enumerate(clause) if t.word == "," and i > 2), None)
     if comma is not None and any(t.tag == "WW" for t in clause[:comma]):
         clause = clause[:comma]  # "dat X ..., dat we weten ...": one aim per question
+    if len(clause) > 2 and dutch.is_first_person(clause[0]) and not _starts_knowledge(clause[1:]):
+        # "dat we ... kunnen zien": the organisation wants to do it itself, so "om ... te kunnen zien"
+        embedded = next(
+            (i for i, t in enumerate(clause) if i > 1 and lower(t) in dutch.QUESTION_WORDS | {"dat", "die"}),
+            len(clause),
+        )
+        finite = next((i for i, t in enumerate(clause[:embedded]) if dutch.is_finite(t)), None)
+        if finite is None and dutch.verb_cluster(clause[:embedded]):
+            finite = -1  # Frog read "we ... kunnen zien" with "kunnen" as an infinitive already
+        if finite is not None:
+            verb = clause[finite] if finite >= 0 else clause[1]
+            clause_inf = (
+                [*clause[1:finite], replace(verb, word=verb.lemma, pos="WW(inf,vrij,zonder)"), *clause[finite + 1 :]]
+                if finite >= 0
+                else list(clause[1:])
+            )
+            clause_inf = _one_question(dutch.strip_end(dutch.third_person(_resolved(clause_inf, people), organisation)))
+            if dutch.verb_cluster(clause_inf) and verb.lemma not in ("zijn", "hebben", "weten"):
+                return Aim("infinitive", (clause_inf,), "", solution, _focus(clause_inf))
     if len(clause) > 2 and dutch.is_first_person(clause[0]) and _starts_knowledge(clause[1:]):
         # "dat we weten hoeveel ...": something to find out
         known = dutch.strip_end(dutch.third_person(_resolved(clause[2:], people), organisation))
-        return Aim("knowledge", (known,), clause[1].lemma, solution, _focus(known))
+        return Aim("knowledge", (known,), clause[1].lemma, solution, _asked_focus(known))
     clause = dutch.strip_end(dutch.third_person(_resolved(clause, people), organisation))
     if not any(dutch.is_finite(t) or dutch.is_infinitive(t) for t in clause):
         return Aim("none", solution=solution)
-    # "dat zij weten hoeveel ...": "we weten" became "<org> weet"
-    return Aim("dat", (clause,), "", solution, _focus(clause))
+    return Aim("dat", (clause,), "", solution, _object_focus(clause))
 
 
 def _resolved(clause: Sequence[Token], people: Sequence[Token]) -> Tokens:
     """A "ze"/"zij" that points to people outside the goal gets its noun back ("burgers")."""
     out: Tokens = []
-    for i, token in enumerate(clause):
+    for token in clause:
         is_pronoun = token.tag == "VNW" and "pers" in token.features and lower(token) in ("ze", "zij", "hen")
-        if is_pronoun and not dutch.person_nouns(clause[:i]) and people:
+        # Only the first: after it, "hen" refers to the noun just put back ("... van hen").
+        if is_pronoun and not dutch.person_nouns(out) and people:
             noun = people[0]
-            out.append(Token(noun.word.lower() if noun.tag == "N" else noun.word, noun.lemma, noun.morph, noun.pos, "O", "B-NP"))
+            out.append(
+                Token(
+                    noun.word.lower() if noun.tag == "N" else noun.word, noun.lemma, noun.morph, noun.pos, "O", "B-NP"
+                )
+            )
             continue
         out.append(token)
     return out
@@ -262,11 +344,69 @@ def _coordinated(tokens: Sequence[Token]) -> list[Tokens]:
     return [dutch.strip_end(c) for c in clauses if c]
 
 
+ABOUT_NOUNS = frozenset({"oorzaak", "reden", "gevolg", "achtergrond"})
+
+
 def _focus(clause: Sequence[Token]) -> Tokens:
-    for phrase in dutch.noun_phrases(clause, with_pp=False):
-        if any(t.tag == "N" for t in phrase):
-            return dutch.definite(phrase)
+    """What the aim is about: the noun phrase it works on ("de achterstand", "een
+    conceptrapport"), not the people it is for nor a phrase after a preposition."""
+    phrases = dutch.noun_phrases(clause, with_pp=True)
+    objects = [p for p in phrases if _is_object(clause, p)]
+    for phrase in [*objects[-1:], *phrases]:
+        nouns = [t for t in phrase if t.tag == "N"]
+        about_people = len(dutch.person_nouns(nouns)) == len(nouns)
+        possessive = any(t.tag == "VNW" and "bez" in t.features for t in phrase)
+        if nouns and not about_people and not possessive:
+            head = phrase[: next((i for i, t in enumerate(phrase) if i and t.tag == "VZ"), len(phrase))]
+            if any(t.lemma.lower() in ABOUT_NOUNS for t in head) and len(head) < len(phrase):
+                return dutch.definite(phrase[len(head) + 1 :])  # "de oorzaken van X" is about X
+            short = dutch.noun_phrases(clause, with_pp=False)
+            return dutch.definite(next((p for p in short if p[0] is phrase[0]), phrase))
     return []
+
+
+def _is_object(clause: Sequence[Token], phrase: Tokens) -> bool:
+    at = _position(clause, phrase[0])
+    nouns = [t for t in phrase if t.tag == "N"]
+    return bool(
+        nouns
+        and (at == 0 or clause[at - 1].tag != "VZ")
+        and len(dutch.person_nouns(nouns)) < len(nouns)
+        and not any(t.tag == "VNW" and "bez" in t.features for t in phrase)
+        and not any(t.lemma.lower() in ABOUT_NOUNS for t in phrase[:2])
+    )
+
+
+def _asked_focus(clause: Sequence[Token]) -> Tokens:
+    """ "welke servers nog Windows 2012 draaien" is about "de servers"."""
+    if len(clause) > 1 and lower(clause[0]) in ("welke", "welk", "hoeveel") and clause[1].tag in ("N", "WW"):
+        noun = clause[1]  # "hoeveel aanvragen": Frog reads "aanvragen" as a verb here
+        article = dutch.article_for(noun) if noun.tag == "N" else "de"
+        return [dutch.word(article, "LID(bep,stan,rest)"), replace(noun, pos="N(soort,mv,basis)")]
+    return _focus(clause)
+
+
+def _object_focus(clause: Sequence[Token]) -> Tokens:
+    """In "burgers de brief begrijpen" the thing is the object: the last noun phrase before
+    the verb that is not about people."""
+    verb = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].tag == "WW"), len(clause))
+    first_verb = next((i for i, t in enumerate(clause) if t.tag == "WW"), len(clause))
+    candidates = [
+        p
+        for p in dutch.noun_phrases(clause[:verb])
+        if len(dutch.person_nouns(p)) < sum(t.tag == "N" for t in p)
+        and not (p[0].tag == "VNW" and "bez" in p[0].features)  # "hun gemeente" needs its noun
+    ]
+    before_first = [p for p in candidates if _position(clause, p[-1]) < first_verb]
+    chosen = (before_first or candidates or [[]])[-1]
+    cut = next((i for i, t in enumerate(chosen) if i and t.tag == "VZ"), len(chosen))
+    if any(t.tag == "VNW" and "bez" in t.features for t in chosen[cut:]):
+        chosen = chosen[:cut]  # "de brief over hun verzekering": "hun" needs its noun
+    return dutch.definite(chosen) if chosen else _focus(clause)
+
+
+def _position(clause: Sequence[Token], token: Token) -> int:
+    return next(i for i, t in enumerate(clause) if t is token)
 
 
 def problem_focus(problem: Analysis) -> Tokens:
@@ -274,6 +414,7 @@ def problem_focus(problem: Analysis) -> Tokens:
     tokens = dutch.without_filler(problem.tokens)
     for phrase in dutch.noun_phrases(tokens):
         nouns = [t for t in phrase if t.tag == "N"]
-        if nouns and len(phrase) <= 8 and not any(dutch.is_first_person(t) for t in phrase):
-            return dutch.definite(phrase)
+        people = len(dutch.person_nouns(nouns)) == len(nouns)
+        if nouns and not people and len(phrase) <= 8 and not any(dutch.is_first_person(t) for t in phrase):
+            return dutch.decapitalised(dutch.definite(phrase))
     return []

@@ -38,8 +38,36 @@ QUESTION_CHECKS = (
 )
 MAX_WORDS = 35
 OPEN_STARTERS = frozenset(
-    "hoe welke welk wat in op waarom waardoor met wie waar wanneer aan van voor tot hoeveel onder uit bij "
-    "wat waaraan waarmee waarin waarop waaruit via door".split()
+    [
+        "hoe",
+        "welke",
+        "welk",
+        "wat",
+        "in",
+        "op",
+        "waarom",
+        "waardoor",
+        "met",
+        "wie",
+        "waar",
+        "wanneer",
+        "aan",
+        "van",
+        "voor",
+        "tot",
+        "hoeveel",
+        "onder",
+        "uit",
+        "bij",
+        "wat",
+        "waaraan",
+        "waarmee",
+        "waarin",
+        "waarop",
+        "waaruit",
+        "via",
+        "door",
+    ]
 )
 PLACEHOLDER = re.compile(
     r"het beschreven probleem|\bde organisatie\b|\.\.|…|[\[\]{}<>]|\bXXX\b|\bTODO\b|\bnnb\b|\bn\.n\.b\.",
@@ -47,12 +75,72 @@ PLACEHOLDER = re.compile(
 )
 # Verbs that take a bare infinitive: "kan verminderen", "laat beginnen", "gaat invoeren".
 INFINITIVE_TAKERS = dutch.MODALS | {"laten", "gaan", "blijven", "komen", "doen", "helpen", "leren", "zullen"}
-SUBORDINATORS = frozenset("dat zodat of omdat als wanneer waardoor waarmee hoeveel waarom hoe wat welke die waar".split())
+SUBORDINATORS = frozenset(
+    [
+        "dat",
+        "zodat",
+        "of",
+        "omdat",
+        "als",
+        "wanneer",
+        "waardoor",
+        "waarmee",
+        "hoeveel",
+        "waarom",
+        "hoe",
+        "wat",
+        "welke",
+        "die",
+        "waar",
+    ]
+)
 GENERIC_NOUNS = frozenset(
-    "probleem situatie organisatie oplossing maatregel aanpak werkwijze criterium eis wens optie resultaat "
-    "verbetering onderzoek vraag ontwerp prototype gebruiker test advies evaluatie verklaring voorspelling "
-    "beschrijving knelpunt kans factor oorzaak gegeven methode model invoering beheer opdracht nadeel voordeel "
-    "aangrijpingspunt ontwikkeling planning besluitvorming omvang kader grens manier".split()
+    [
+        "probleem",
+        "situatie",
+        "organisatie",
+        "oplossing",
+        "maatregel",
+        "aanpak",
+        "werkwijze",
+        "criterium",
+        "eis",
+        "wens",
+        "optie",
+        "resultaat",
+        "verbetering",
+        "onderzoek",
+        "vraag",
+        "ontwerp",
+        "prototype",
+        "gebruiker",
+        "test",
+        "advies",
+        "evaluatie",
+        "verklaring",
+        "voorspelling",
+        "beschrijving",
+        "knelpunt",
+        "kans",
+        "factor",
+        "oorzaak",
+        "gegeven",
+        "methode",
+        "model",
+        "invoering",
+        "beheer",
+        "opdracht",
+        "nadeel",
+        "voordeel",
+        "aangrijpingspunt",
+        "ontwikkeling",
+        "planning",
+        "besluitvorming",
+        "omvang",
+        "kader",
+        "grens",
+        "manier",
+    ]
 )
 
 
@@ -77,13 +165,15 @@ def question_faults(analysis: Analysis, text: str, *, main: bool = True) -> list
         failed.append("placeholder")
     if _orphan_pronoun(tokens):
         failed.append("pronoun_antecedent")
-    if any(dutch.is_first_person(t) for t in tokens):
+    if any(dutch.is_first_person(t) and not _product_name(tokens, i) for i, t in enumerate(tokens)):
         failed.append("first_person")
-    if re.search(r"\ben/of\b|\band/or\b", stripped, re.IGNORECASE) or stripped.rstrip("?").count("?"):
+    if (
+        re.search(r"\ben/of\b|\band/or\b", stripped, re.IGNORECASE)
+        or stripped.rstrip("?").count("?")
+        or (main and _two_questions(tokens))
+    ):
         failed.append("one_problem")
-    elif main and _two_questions(tokens):
-        failed.append("one_problem")
-    if len(words) > MAX_WORDS:
+    if len(re.findall(r"\w+(?:[-'’]\w+)*", stripped)) > MAX_WORDS:  # the whole text, also beyond what was analysed
         failed.append("length")
     if _pasted_clause(tokens):
         failed.append("pasted_clause")
@@ -101,7 +191,7 @@ def _finite_after_question_word(tokens: Sequence[Token]) -> list[Token]:
     if position is None or position >= len(items):
         return items
     token = items[position]
-    verb_like = token.tag == "WW" and "pv" not in token.features and "vd" not in token.features
+    verb_like = token.tag == "WW" and "pv" not in token.features
     guessed = token.tag in ("ADJ", "N") and token.word.islower() and token.word.endswith(("en", "t"))
     if verb_like or guessed:
         items[position] = Token(token.word, token.lemma, token.morph, "WW(pv,tgw,mv)", token.entity, token.chunk)
@@ -122,31 +212,49 @@ def _after_question_phrase(items: Sequence[Token]) -> int | None:
         while i < len(items) and items[i].tag in ("ADJ", "N", "SPEC") and not dutch.is_finite(items[i]):
             if items[i].tag == "N" and (i + 1 >= len(items) or items[i + 1].tag not in ("N",)):
                 i += 1
-                if i < len(items) and lower(items[i]) == "van":  # "Welke onderdelen van het formulier"
-                    i += 1
+                if i + 1 < len(items) and lower(items[i]) == "en" and items[i + 1].tag in ("N", "ADJ"):
+                    i += 1  # "Welke knelpunten en kansen ..."
+                    continue
+                if i < len(items) and items[i].tag == "VZ" and lower(items[i]) in ("van", "voor", "rond", "bij", "in"):
+                    i += 1  # "Welke onderdelen van het formulier", "Welke eisen voor de toegang"
                     while i < len(items) and items[i].tag in ("LID", "ADJ", "N", "SPEC"):
                         i += 1
                 return i
             i += 1
         return i
     if words[i] in ("hoe", "waarom", "wanneer", "waar", "waardoor", "wat", "wie", "waarmee", "waaraan"):
-        if words[i] == "hoe" and i + 1 < len(items) and lower(items[i + 1]) in ("vaak", "groot", "lang", "snel", "goed"):
+        if (
+            words[i] == "hoe"
+            and i + 1 < len(items)
+            and lower(items[i + 1]) in ("vaak", "groot", "lang", "snel", "goed")
+        ):
             return i + 2
         return i + 1
     return None
 
 
-QUESTION_WORDS = frozenset("wat welke welk wie hoe waarom hoeveel wanneer waar waardoor".split())
+QUESTION_WORDS = frozenset(["wat", "welke", "welk", "wie", "hoe", "waarom", "hoeveel", "wanneer", "waar", "waardoor"])
 
 
 def _two_questions(tokens: Sequence[Token]) -> bool:
     """ "Hoe kan X ..., en wat kost Y?": two questions glued with "en"."""
     for i, token in enumerate(tokens[:-1]):
         if token.tag == "VG" and lower(token) in ("en", "of") and lower(tokens[i + 1]) in QUESTION_WORDS:
-            before, after = tokens[:i], tokens[i + 1 :]
-            if any(dutch.is_finite(t) for t in before) and any(t.tag == "WW" for t in after):
+            before, after = tokens[:i], list(tokens[i + 1 :])
+            # A second question puts its verb right after the question word ("en wie IS ...");
+            # an embedded one puts it last ("... en waar die naartoe is gegaan").
+            position = _after_question_phrase(after)
+            verb_second = position is not None and position < len(after) and after[position].tag == "WW"
+            if any(dutch.is_finite(t) for t in before) and verb_second:
                 return True
     return False
+
+
+def _product_name(tokens: Sequence[Token], at: int) -> bool:
+    """ "Mijn SVB", "MijnOverheid" mid-sentence: a service's name, not the writer."""
+    token = tokens[at]
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return at > 0 and token.word[:1].isupper() and following is not None and following.word[:1].isupper()
 
 
 def _te_misplaced(tokens: Sequence[Token]) -> bool:
@@ -164,8 +272,14 @@ def _te_misplaced(tokens: Sequence[Token]) -> bool:
         if before is not None:
             if before.tag == "WW" and before.lemma in dutch.MODALS:
                 return True  # "kunnen te oefenen"
-            if before.tag == "LID" or (before.tag == "ADJ" and "prenom" in before.features) or (
-                before.tag == "VZ" and lower(before) not in ("om",) and lower(before) not in dutch.SEPARABLE_PREFIXES
+            if (
+                before.tag == "LID"
+                or (before.tag == "ADJ" and "prenom" in before.features)
+                or (
+                    before.tag == "VZ"
+                    and lower(before) not in ("om",)
+                    and lower(before) not in dutch.SEPARABLE_PREFIXES
+                )
             ):
                 return True
     # An "om"-clause needs "te" before each of its infinitive clusters.
@@ -219,7 +333,10 @@ def _orphan_pronoun(tokens: Sequence[Token]) -> bool:
                 return True
         if "pers" in token.features and word in ("hij", "hem") and not nouns:
             return True
-        plural = [t for t in before if "mv" in t.features or "mv-n" in t.features]
+        # "hun" points back to a plural noun after the question phrase: "medewerkers op hun
+        # eerste werkdag", "rijksorganisaties, hun CIO's"; not to "Welke maatregelen".
+        start = _after_question_phrase(tokens) or 0
+        plural = [t for t in tokens[start:i] if "mv" in t.features or "mv-n" in t.features]
         if "bez" in token.features and word == "hun" and not plural:
             return True
     return False
@@ -235,8 +352,8 @@ def _pasted_clause(tokens: Sequence[Token]) -> bool:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.word in (",", ";") or (token.tag == "VG" and lower(token) in ("en", "of", "maar")):
-            clause_verbs, subordinate, after_om = (clause_verbs if token.tag == "VG" else []), subordinate, after_om
+        if token.word == ";":
+            clause_verbs = []  # a comma may sit inside a list ("Landbouw, Visserij en Natuur")
         if lower(token) in SUBORDINATORS and (token.tag in ("VG", "VNW", "BW", "TW") or lower(token) == "of") and i:
             subordinate, clause_verbs = True, []
         if lower(token) == "om":
@@ -248,7 +365,11 @@ def _pasted_clause(tokens: Sequence[Token]) -> bool:
             while j + 1 < len(tokens) and dutch.is_infinitive(tokens[j + 1]):
                 j += 1
             before = tokens[i - 1] if i else None
-            compound = token.chunk == "I-NP" and before is not None and before.tag in ("N", "SPEC")
+            # "woo verzoeken", "rond pieken", "met lezen": Frog's verb reading of a noun
+            compound = before is not None and (
+                (token.chunk == "I-NP" and before.tag in ("N", "SPEC"))
+                or (before.tag == "VZ" and "init" in before.features and lower(before) not in ("om", "te"))
+            )
             licensed = (
                 compound  # "woo verzoeken": Frog's verb reading of a noun in a noun phrase
                 or subordinate
@@ -274,10 +395,13 @@ def _list_without_and(tokens: Sequence[Token]) -> bool:
         return False
     tail = body[commas[-1] + 1 :]
     middle = body[commas[-2] + 1 : commas[-1]]
-    plain = lambda part: bool(part) and not any(t.tag in ("WW", "VG") for t in part)  # noqa: E731
-    verb_at = next((i for i, t in enumerate(tail) if t.tag == "WW"), len(tail))
+    verbal = lambda t: dutch.is_finite(t) or dutch.is_infinitive(t)  # noqa: E731
+    plain = lambda part: bool(part) and not any(verbal(t) or t.tag == "VG" for t in part)  # noqa: E731
+    verb_at = next((i for i, t in enumerate(tail) if verbal(t)), len(tail))
     head = tail[:verb_at]
-    return plain(middle) and (plain(tail) or (plain(head) and len(middle) <= 4 and len(head) <= 7 and tail[0].tag != "VG"))
+    return plain(middle) and (
+        plain(tail) or (plain(head) and len(middle) <= 4 and len(head) <= 7 and tail[0].tag != "VG")
+    )
 
 
 # -- the whole draft --------------------------------------------------------------------
@@ -303,9 +427,7 @@ def check_draft(
     results.append(("no_solution", not solution_named, ""))
     results.append(("sub_questions", 3 <= len(subs) <= 6, ""))
     results.append(("distinct_sub_questions", _distinct([s for s, _ in subs]), ""))
-    general = [
-        n for n, (_, a) in enumerate(subs, 1) if not ({tok.lemma.lower() for tok in a.tokens} & intake_nouns)
-    ]
+    general = [n for n, (_, a) in enumerate(subs, 1) if not ({tok.lemma.lower() for tok in a.tokens} & intake_nouns)]
     results.append(("specific_sub_questions", len(general) <= 2, ""))
     problems = []
     for n, (sub_text, sub_analysis) in enumerate(subs, 1):
@@ -322,9 +444,7 @@ def check_draft(
 
 
 def _distinct(questions: Sequence[str]) -> bool:
-    return all(
-        fuzz.ratio(a.lower(), b.lower()) < 85 for i, a in enumerate(questions) for b in questions[i + 1 :]
-    )
+    return all(fuzz.ratio(a.lower(), b.lower()) < 85 for i, a in enumerate(questions) for b in questions[i + 1 :])
 
 
 def _too_soon(timeline: str) -> bool:
@@ -333,8 +453,8 @@ def _too_soon(timeline: str) -> bool:
 
 
 # -- English: the same rules on words, without a tagger --------------------------------------
-_EN_OPEN = frozenset("how which what to in why who where when on".split())
-_EN_DANGLING = frozenset("and or of the a an to with for in on by".split())
+_EN_OPEN = frozenset(["how", "which", "what", "to", "in", "why", "who", "where", "when", "on"])
+_EN_DANGLING = frozenset(["and", "or", "of", "the", "a", "an", "to", "with", "for", "in", "on", "by"])
 
 
 def english_faults(text: str) -> list[str]:
@@ -345,7 +465,7 @@ def english_faults(text: str) -> list[str]:
         failed.append("open_question")
     if not stripped.endswith("?") or stripped.count("?") != 1:
         failed.append("question_mark")
-    if words and words[-1] in _EN_DANGLING or stripped.rstrip("?").rstrip().endswith(","):
+    if (words and words[-1] in _EN_DANGLING) or stripped.rstrip("?").rstrip().endswith(","):
         failed.append("dangling_end")
     if PLACEHOLDER.search(stripped) or "the described problem" in stripped.lower():
         failed.append("placeholder")

@@ -63,9 +63,47 @@ class Draft:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Draft:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        quality = [QualityCheck(**{k: v for k, v in q.items() if k in QualityCheck.__dataclass_fields__}) for q in data.get("quality", [])]
+        quality = [
+            QualityCheck(**{k: v for k, v in q.items() if k in QualityCheck.__dataclass_fields__})
+            for q in data.get("quality", [])
+        ]
         return cls(**{**known, "quality": quality})
 
     @property
     def passes(self) -> bool:
         return all(q.ok for q in self.quality)
+
+
+def assignments_of(matches: Any) -> list[Any]:
+    """The (at most three) similar past assignments of a match result; none without one."""
+    return list(matches.assignments[:3]) if matches else []
+
+
+def similar_records(matches: Any, why: str) -> list[dict[str, Any]]:
+    """The similar assignments as the draft keeps them; `why` is the reason's wording."""
+    return [
+        {
+            "id": a.id,
+            "title": a.title,
+            "organisation": a.organisation,
+            "year": a.year,
+            "score": round(a.score, 2),
+            "why": why.format(organisation=a.organisation, year=a.year),
+        }
+        for a in assignments_of(matches)
+    ]
+
+
+def group_records(matches: Any) -> list[dict[str, Any]]:
+    """The suggested research groups as the draft keeps them, with their reasons."""
+    return [
+        {
+            "id": g.id,
+            "name": g.name,
+            "institution": g.institution,
+            "region": g.region,
+            "score": round(g.score, 2),
+            "why": list(g.reasons),
+        }
+        for g in (matches.groups[:5] if matches else [])
+    ]

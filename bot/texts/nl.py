@@ -82,68 +82,10 @@ DISK_NEARLY_FULL = (
 DEFAULT_ORGANISATION = "de organisatie"
 DEFAULT_STAKEHOLDERS = "de betrokkenen"
 GENERIC_AIM = "het beschreven probleem oplossen"
-GENERIC_AIM_TE = "het beschreven probleem op te lossen"
 GENERIC_FOCUS = "het beschreven probleem"
 UNTITLED = "Onderzoeksvraag"
-MAIN_QUESTION = {
-    "adviserend": "Welke maatregelen kan {org} nemen om {te}?",
-    "ontwerpend": "Hoe kan {org} een werkwijze ontwerpen die het mogelijk maakt om {te}?",
-    "evaluerend": "In hoeverre slaagt {org} er met de huidige aanpak in om {te}?",
-    "verklarend": "Welke factoren verklaren waarom het {org} nog niet lukt om {te}?",
-    "voorspellend": "In welke mate kan {org} met de beschikbare gegevens voorspellen wat nodig is om {te}?",
-    "beschrijvend": "Hoe ziet de situatie rond {focus} bij {org} er op dit moment uit?",
-}
-SUB_QUESTIONS = {
-    "adviserend": (
-        "Hoe ziet de huidige situatie rond {focus} bij {org} eruit?",
-        "Welke eisen en wensen hebben {stakeholders}?",
-        "Welke maatregelen zijn mogelijk, en wat leren vergelijkbare opdrachten{similar}?",
-        "Aan welke criteria moet een maatregel voldoen, binnen de kaders van {org}?",
-        "Welke maatregelen zijn het meest geschikt, en hoe kan {org} ze invoeren?",
-    ),
-    "ontwerpend": (
-        "Hoe verloopt het huidige proces rond {focus} bij {org}, en waar gaat het mis?",
-        "Aan welke eisen moet een ontwerp voldoen volgens {stakeholders}?",
-        "Welke ontwerpopties zijn er, en wat leren vergelijkbare opdrachten{similar}?",
-        "Hoe presteert een prototype van het gekozen ontwerp bij een test met gebruikers?",
-        "Wat is nodig om het ontwerp bij {org} in te voeren en te beheren?",
-    ),
-    "evaluerend": (
-        "Wat is de huidige aanpak van {org} rond {focus}, en met welk doel is die gekozen?",
-        "Aan welke criteria moet de aanpak voldoen volgens {stakeholders}?",
-        "Welke resultaten laat de aanpak zien, gemeten aan die criteria?",
-        "Hoe verhoudt de aanpak zich tot vergelijkbare aanpakken{similar}?",
-        "Welke verbeteringen zijn op grond van de evaluatie aan te bevelen?",
-    ),
-    "verklarend": (
-        "Hoe ziet het probleem rond {focus} bij {org} eruit, en sinds wanneer speelt het?",
-        "Welke mogelijke oorzaken noemen {stakeholders}?",
-        "Welke oorzaken worden bevestigd door de beschikbare gegevens?",
-        "Welke verklaringen vonden vergelijkbare onderzoeken{similar}?",
-        "Welke aangrijpingspunten voor verbetering volgen uit de verklaring?",
-    ),
-    "voorspellend": (
-        "Welke gegevens over {focus} heeft {org} beschikbaar, en hoe betrouwbaar zijn die?",
-        "Welke factoren beïnvloeden de ontwikkeling volgens {stakeholders} en eerder onderzoek{similar}?",
-        "Welke voorspelmethoden passen bij deze gegevens?",
-        "Hoe nauwkeurig zijn de voorspellingen bij toetsing op historische gegevens?",
-        "Hoe kan {org} de voorspellingen gebruiken in planning en besluitvorming?",
-    ),
-    "beschrijvend": (
-        "Welke aspecten van {focus} zijn voor {org} van belang?",
-        "Hoe ervaren {stakeholders} de huidige situatie?",
-        "Wat laten de beschikbare gegevens zien over omvang en ontwikkeling?",
-        "Hoe verhoudt de situatie zich tot vergelijkbare organisaties{similar}?",
-        "Welke knelpunten en kansen volgen uit de beschrijving?",
-    ),
-}
-SOLUTION_SUB_QUESTION = (
-    "Wat zijn de voor- en nadelen van een {solution} ten opzichte van andere oplossingen voor {org}?"
-)
-SIMILAR_CLAUSE = " (zoals bij {organisation} in {year})"
 SIMILAR_WHY = "vergelijkbaar vraagstuk bij {organisation} ({year})"
 TIMELINE = "Planning: {timeline}"
-SCOPE = "Het onderzoek richt zich op {org} en {stakeholders}."
 DELIVERABLES = {
     "adviserend": (
         "Adviesrapport met onderbouwde maatregelen",
@@ -172,10 +114,6 @@ DELIVERABLES = {
         "Presentatie aan de opdrachtgever",
     ),
 }
-OPEN_STARTERS = frozenset(
-    {"hoe", "welke", "welk", "wat", "in", "op", "waarom", "waardoor", "met", "wie", "waar", "wanneer"}
-)
-CLOSED_STARTERS = frozenset({"is", "kan", "moet", "zijn", "heeft", "wordt", "zal", "mag"})
 QUALITY_ADVICE = {
     "open_question": "Stel de hoofdvraag open (Hoe, Welke, Wat, In hoeverre ...), zodat het antwoord meer is dan ja of nee.",
     "question_mark": "Formuleer de hoofdvraag als één vraag die eindigt met een vraagteken.",
@@ -198,23 +136,6 @@ QUALITY_ADVICE = {
     "specific_sub_questions": "Maak de deelvragen specifieker: noem wat er al is geprobeerd, wie betrokken zijn en welke gegevens er zijn.",
     "sub_question_language": "Herschrijf de genoemde deelvragen.",
 }
-# When the goal is itself something to find out ("weten hoeveel ..."), the clause is the question.
-KNOWLEDGE_QUESTION = {
-    "adviserend": "Welke maatregelen kan {org} nemen op basis van inzicht in {clause}?",
-    "ontwerpend": "Hoe kan {org} een werkwijze ontwerpen die inzicht geeft in {clause}?",
-    "evaluerend": "In hoeverre geeft de huidige aanpak van {org} inzicht in {clause}?",
-    "verklarend": "Welke factoren verklaren bij {org} {clause}?",
-    "voorspellend": "In welke mate kan {org} met de beschikbare gegevens voorspellen {clause}?",
-    "beschrijvend": "In welke mate heeft {org} inzicht in {clause}?",
-}
-KNOWLEDGE_QUESTION.update(
-    {
-        "adviserend": "Welk advies kan {org} volgen over {clause}?",
-        "evaluerend": "In hoeverre kan {org} aantonen {clause}?",
-    }
-)
-
-
 # The intake conversation
 WELCOME = (
     "Welkom bij Vraagwijzer. Ik help u een digitaal vraagstuk van uw organisatie om te zetten in een "
@@ -531,6 +452,7 @@ FRAMES = {
         "noun": "Wat is er bij {org} bekend over {np}?",
     },
 }
+FORECAST_FRAME = "In welke mate kan {org} {bare}?"
 # When the goal gives no usable aim, the question is built on what the problem is about.
 FOCUS_FRAMES = {
     "adviserend": "Welke maatregelen kan {org} nemen rond {np}?",
@@ -587,13 +509,14 @@ SUB_PEOPLE = {
     "beschrijvend": ("Hoe ervaren {people} de huidige situatie?", "Hoe ervaart {people} de huidige situatie?"),
 }
 SUB_METHOD = {
-    "adviserend": "Welke maatregel past het best, en wat is nodig om die in te voeren?",
-    "ontwerpend": "Hoe presteert een prototype van het ontwerp bij een test met gebruikers?",
-    "evaluerend": "Welke verbeteringen volgen uit de evaluatie?",
-    "verklarend": "Welke aangrijpingspunten voor verbetering volgen uit de verklaring?",
-    "voorspellend": "Hoe nauwkeurig zijn de voorspellingen bij toetsing op gegevens uit eerdere jaren?",
-    "beschrijvend": "Welke knelpunten en kansen volgen uit de beschrijving?",
+    "adviserend": "Welke aanpak van {focus} past het best bij {org}, en wat is nodig om die in te voeren?",
+    "ontwerpend": "Hoe presteert een prototype van het ontwerp bij een test met {tester}?",
+    "evaluerend": "Welke verbeteringen in de aanpak van {focus} volgen uit de evaluatie?",
+    "verklarend": "Welke aangrijpingspunten voor verbetering biedt de verklaring van {focus}?",
+    "voorspellend": "Hoe nauwkeurig zijn de voorspellingen rond {focus} bij toetsing op gegevens uit eerdere jaren?",
+    "beschrijvend": "Wat zijn de knelpunten en kansen rond {focus}?",
 }
+DEFAULT_TESTERS = "gebruikers"
 OTHER_PEOPLE = "andere betrokkenen"
 APPLICANT = "de aanvrager"
 OBJECTIVE = {
@@ -608,7 +531,7 @@ LIMIT_NAMES = {
     "avg": "de AVG",
     "bio": "de BIO",
     "privacy": "de privacyregels",
-    "persoonsgegevens": "de regels voor persoonsgegevens",
+    "persoonsgegevens": "de privacyregels",
     "rubricering": "de rubricering",
     "dep.v": "de rubricering Departementaal Vertrouwelijk",
     "depv": "de rubricering Departementaal Vertrouwelijk",
