@@ -194,14 +194,9 @@ class Frog:
         self._master: int | None = None
         self._buffer = b""
         self._starting: threading.Thread | None = None
-        self._start_error: AnalysisError | None = None
         # Drafting analyses the same questions again (another wording, a re-check after an
         # edit); answers are analysed once anyway. A small cache saves those Frog calls.
         self._cache: OrderedDict[str, Analysis] = OrderedDict()
-
-    @staticmethod
-    def available() -> bool:
-        return shutil.which(FROG_COMMAND[0]) is not None
 
     def start_in_background(self) -> None:
         """Begin loading the models now (about 6 s) so the first answer does not wait."""
@@ -216,8 +211,7 @@ class Frog:
             with self._lock:
                 self._ensure_started()
         except AnalysisError as error:
-            self._start_error = error
-            log.error("%s", error)
+            log.error("%s", error)  # the first answer to analyse tries again and reports it
 
     def analyse(self, text: str) -> Analysis:
         """The analysis of one text (any length; line breaks are spaces)."""
@@ -239,9 +233,6 @@ class Frog:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
             return analysis
-
-    def analyse_many(self, texts: Iterable[str]) -> list[Analysis]:
-        return [self.analyse(t) for t in texts]
 
     def close(self) -> None:
         with self._lock:
@@ -349,14 +340,6 @@ class Frog:
             os.close(self._master)
             self._master = None
         self._buffer = b""
-
-    def wait_started(self, timeout: float = START_TIMEOUT) -> None:
-        """Block until a background start has finished; raise what it raised."""
-        starting = self._starting
-        if starting is not None:
-            starting.join(timeout)
-        if self._start_error is not None:
-            raise self._start_error
 
 
 _shared: Frog | None = None

@@ -62,6 +62,7 @@ STEPS: tuple[str, ...] = (
 TEXT_FIELDS = ("problem", "context", "goal", "stakeholders", "data", "timeline")
 FOLLOW_UP_FIELDS = ("problem", "context", "goal")
 EDITABLE = ("organisation", "region", "problem", "context", "goal", "stakeholders", "data", "timeline", "form", "level")
+GREETINGS = frozenset({"hoi", "hallo", "hey", "hee", "hi", "hello", "goedemorgen", "goedemiddag", "dag", "yo"})
 VAGUE = frozenset(
     {
         "weet niet",
@@ -947,7 +948,13 @@ def _no_name(typed: str) -> bool:
     """An organisation answer that names nothing: empty after cleaning, no letters, a yes or
     no, or filler ("weet niet", "geen idee")."""
     bare = typed.lower().strip(" .!?,")
-    return not re.search(r"[^\W\d_]", typed) or bare in YES_WORDS or bare in NO_WORDS or bare in VAGUE
+    return (
+        not re.search(r"[^\W\d_]", typed)
+        or bare in YES_WORDS
+        or bare in NO_WORDS
+        or bare in VAGUE
+        or bare in GREETINGS
+    )
 
 
 def _plausible_name(typed: str) -> bool:

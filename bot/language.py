@@ -1,9 +1,8 @@
-"""Cleaning chat answers and turning a goal into an infinitive phrase (pure functions).
+"""Cleaning chat answers (pure functions): filler, emoji and invisible characters out.
 
-Drafting builds the research question from the user's own words. People chat: "eh, nou,
-we willen eigenlijk gewoon de achterstand wegwerken haha". These helpers strip the filler
-and find the phrase "de achterstand wegwerken", and can put "te" in the right place:
-"de achterstand weg te werken".
+People chat: "eh, nou, we willen eigenlijk gewoon de achterstand wegwerken haha". The dialog
+compares cleaned answers with names and options; the English drafter builds on them. Dutch
+grammar on answers is done on Frog's analysis instead (bot/drafting/dutch.py).
 """
 
 from __future__ import annotations
@@ -49,129 +48,6 @@ _GOAL_LEADS_EN = re.compile(
     r"we need to|we hope to|we must|to)\b[\s,:]*",
     re.IGNORECASE,
 )
-PREPOSITIONS_NL = frozenset(
-    [
-        "aan",
-        "achter",
-        "bij",
-        "binnen",
-        "buiten",
-        "door",
-        "in",
-        "langs",
-        "met",
-        "na",
-        "naar",
-        "naast",
-        "om",
-        "onder",
-        "op",
-        "over",
-        "per",
-        "rond",
-        "sinds",
-        "te",
-        "tegen",
-        "tijdens",
-        "tot",
-        "tussen",
-        "uit",
-        "van",
-        "vanaf",
-        "via",
-        "voor",
-        "zonder",
-    ]
-)
-DETERMINERS_NL = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "onze",
-        "ons",
-        "hun",
-        "haar",
-        "zijn",
-        "alle",
-        "deze",
-        "die",
-        "dit",
-        "dat",
-        "elke",
-        "ieder",
-        "geen",
-        "veel",
-    ]
-)
-CLAUSE_STARTERS_NL = frozenset(
-    [
-        "hoeveel",
-        "wat",
-        "welke",
-        "welk",
-        "of",
-        "waarom",
-        "hoe",
-        "wanneer",
-        "wie",
-        "dat",
-        "die",
-        "waar",
-        "waardoor",
-        "zodat",
-        "omdat",
-    ]
-)
-SEPARABLE_PREFIXES = (
-    "terug",
-    "samen",
-    "vooruit",
-    "binnen",
-    "buiten",
-    "tegen",
-    "door",
-    "mee",
-    "over",
-    "voor",
-    "weg",
-    "vast",
-    "los",
-    "rond",
-    "aan",
-    "bij",
-    "toe",
-    "uit",
-    "af",
-    "in",
-    "na",
-    "om",
-    "op",
-)
-INSEPARABLE = frozenset(
-    [
-        "voorspellen",
-        "voorkomen",
-        "voorzien",
-        "overzien",
-        "overtuigen",
-        "overwegen",
-        "overbruggen",
-        "overschrijden",
-        "overleggen",
-        "omschrijven",
-        "omvatten",
-        "doorgronden",
-        "doorzien",
-        "ondersteunen",
-        "onderzoeken",
-        "onderhouden",
-        "ontwikkelen",
-        "aanvaarden",
-    ]
-)
-
-
 def strip_emoji(text: str) -> str:
     return _EMOJI.sub("", text)
 
@@ -206,62 +82,6 @@ def goal_phrase(goal: str, language: str = "nl") -> str:
             break
         text = stripped
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
-def find_verb(words: list[str]) -> int | None:
-    """Index of the infinitive in a Dutch infinitive phrase, or None when there is none.
-
-    Dutch puts the infinitive last, except that a prepositional phrase may follow it
-    ("sneller reageren op incidenten"). Words after a determiner or preposition are nouns.
-    """
-    candidates = []
-    for i, word in enumerate(words):
-        if i and word.lower() in CLAUSE_STARTERS_NL:
-            break  # what follows is a subordinate clause with its own verb
-        w = word.lower().strip(",.")
-        if not re.fullmatch(r"[a-zà-ÿ]+en", w) or len(w) < 4:
-            continue
-        previous = words[i - 1].lower() if i else ""
-        if previous in DETERMINERS_NL or previous in PREPOSITIONS_NL:
-            continue
-        following = words[i + 1].lower() if i + 1 < len(words) else ""
-        if not following or following in PREPOSITIONS_NL or following in CLAUSE_STARTERS_NL:
-            candidates.append((i, bool(following)))
-    if not candidates:
-        return None
-    followed = [i for i, has_next in candidates if has_next]
-    last = [i for i, has_next in candidates if not has_next]
-    return last[0] if last else followed[0]
-
-
-def te_infinitive(verb: str) -> str:
-    """ "wegwerken" -> "weg te werken", "verbeteren" -> "te verbeteren"."""
-    lower = verb.lower()
-    if lower not in INSEPARABLE:
-        for prefix in SEPARABLE_PREFIXES:
-            rest = lower[len(prefix) :]
-            if lower.startswith(prefix) and len(rest) >= 4 and rest.endswith("en"):
-                return f"{verb[: len(prefix)]} te {verb[len(prefix) :]}"
-    return f"te {verb}"
-
-
-def split_aim(phrase: str) -> tuple[str, str, str] | None:
-    """(before the verb, the verb, after the verb) of a Dutch infinitive phrase, or None."""
-    words = phrase.split()
-    index = find_verb(words)
-    if index is None:
-        return None
-    return " ".join(words[:index]), words[index], " ".join(words[index + 1 :])
-
-
-def with_te(phrase: str) -> str | None:
-    """The infinitive phrase with "te": "sneller reageren op incidenten" ->
-    "sneller te reageren op incidenten"; None when no infinitive is found."""
-    parts = split_aim(phrase)
-    if parts is None:
-        return None
-    before, verb, after = parts
-    return " ".join(p for p in (before, te_infinitive(verb), after) if p)
 
 
 def third_person(text: str, organisation: str, language: str = "nl") -> str:

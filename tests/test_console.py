@@ -25,7 +25,7 @@ def test_a_whole_intake_in_the_terminal(small_db: Database, small_matcher: Match
             "volgend semester",
             "2",
             "1",
-            "1",
+            "6",  # the kinds of question are 1-5, "Indienen" comes after them
         ]
     )
     shown: list[str] = []
@@ -40,6 +40,7 @@ def test_a_whole_intake_in_the_terminal(small_db: Database, small_matcher: Match
     screen = "\n".join(shown)
     assert "  1. Ja" in screen and "  2. Nee" in screen
     assert "Hoofdvraag: Welke maatregelen kan DUO nemen om updates binnen een week uit te rollen?" in screen
+    assert "  1. Een ontwerp" in screen and "  6. Indienen" in screen  # one number per option in a turn
     assert "Ingediend" in screen
     drafts = intakes.drafts_of(small_db, "console", "tester")
     assert drafts and drafts[0].draft["form"] == "afstudeeropdracht" and drafts[0].draft["level"] == "hbo"

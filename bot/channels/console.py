@@ -13,14 +13,15 @@ CHANNEL = "console"
 
 
 def render(replies: list[Reply]) -> tuple[str, tuple[Option, ...]]:
-    """Replies as terminal text; the options of the last reply are numbered."""
+    """Replies as terminal text; the options of all replies of the turn are numbered on, so that
+    each number chooses one option (the kind of question 1-5, then the actions 6-9)."""
     lines: list[str] = []
     options: tuple[Option, ...] = ()
     for reply in replies:
         lines.append(reply.text)
         if reply.options:
-            options = reply.options
-            lines.extend(f"  {n}. {o.label}" for n, o in enumerate(reply.options, start=1))
+            lines.extend(f"  {n}. {o.label}" for n, o in enumerate(reply.options, start=len(options) + 1))
+            options = (*options, *reply.options)
     return "\n\n".join(lines), options
 
 

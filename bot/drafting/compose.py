@@ -8,7 +8,7 @@ again and keeps the first that passes every check.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from bot.analysis import Analysis, Token, render
@@ -57,8 +57,6 @@ class Composition:
     scope: str
     constraints: list[str]
     intake_nouns: frozenset[str]
-    solution: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def compose(
@@ -83,7 +81,6 @@ def compose(
     subs = sub_questions(
         kind, aim, focus_text, organisation, stakeholders, get("context"), get("data"), similar, org_tokens
     )
-    solution = render(aim.solution)
     intake_nouns = (
         frozenset(
             t.lemma.lower()
@@ -124,7 +121,6 @@ def compose(
             ),
         ],
         intake_nouns=intake_nouns - frozenset(dutch.VAGUE_NOUNS),
-        solution=solution,
     )
 
 

@@ -8,7 +8,7 @@ inside a constituent. Tagger output is evidence, not truth: where Frog is known 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.analysis import Token, render
@@ -510,10 +510,6 @@ def capitalised(tokens: Sequence[Token]) -> Tokens:
     return items
 
 
-def text_of(tokens: Iterable[Token]) -> str:
-    return render(tokens)
-
-
 def sentence(tokens: Sequence[Token], end: str = ".") -> str:
     """Tokens as one written sentence: capital first letter, one closing mark."""
     items = strip_end(tokens)
@@ -555,9 +551,13 @@ def third_person(tokens: Sequence[Token], organisation: Sequence[Token]) -> Toke
         if lowered in ("mij", "me") and token.tag == "VNW":
             out.extend(words("de aanvrager", "N(soort,ev,basis,zijd,stan)"))
             continue
-        if lowered in ("onze", "ons", "mijn") and nxt is not None and nxt.tag in ("N", "ADJ"):
-            noun = next((t for t in items[i + 1 : i + 4] if t.tag == "N"), nxt)
-            out.append(word(article_for(noun), "LID(bep,stan,rest)"))
+        if lowered in ("onze", "ons", "mijn") and nxt is not None and nxt.tag in ("N", "ADJ", "SPEC"):
+            if lowered == "mijn":
+                noun = next((t for t in items[i + 1 : i + 4] if t.tag == "N"), nxt)
+                article = article_for(noun)
+            else:
+                article = "het" if lowered == "ons" else "de"  # "ons" goes with het-words, "onze" with de-words
+            out.append(word(article, "LID(bep,stan,rest)"))
             continue
         if lowered == "ons" and token.tag == "VNW":
             out.extend(organisation)

@@ -1,5 +1,7 @@
 """The English draft: built from the intake and the matches with word rules (Frog is Dutch only).
 
+The kind of question (`question_kind`) and named solutions are read here for both languages.
+
 Pure: no network, no clock, no database. The kind of question follows from the goal, as in
 Dutch applied-research methodology (adviserend, ontwerpend, evaluerend, verklarend,
 voorspellend, beschrijvend); the wording comes from the user's own answers, cleaned up.
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot import language as lang
+from bot.drafting.goal import SOLUTION_WORDS as GOAL_SOLUTION_WORDS
 from bot.drafting.records import Draft, Intake, group_records, similar_records
 from bot.matching import MatchResult
 from bot.texts import for_language
@@ -114,31 +117,8 @@ KIND_SIGNALS: dict[str, tuple[str, ...]] = {
     ),
 }
 _FUTURE = re.compile(r"\b(?:over|binnen|in) \d+ (?:tot \d+ )?jaar\b|\bin 20[3-9]\d\b|\bin \d+ years\b")
-SOLUTION_WORDS = (
-    "chatbot",
-    "app",
-    "dashboard",
-    "portaal",
-    "portal",
-    "blockchain",
-    "tool",
-    "website",
-    "ai-model",
-    "machine learning",
-    "algoritme",
-    "llm",
-    "chatgpt",
-    "robot",
-    "rpa",
-    "datalake",
-    "data lake",
-    "systeem",
-    "system",
-    "platform",
-    "checklist",
-    "stappenplan",
-    "sensorsysteem",
-)
+# The words that name a solution: the Dutch drafter's list and a few English phrases.
+SOLUTION_WORDS = (*sorted(GOAL_SOLUTION_WORDS), "machine learning", "data lake", "system", "assistant")
 
 
 def question_kind(goal: str, problem: str = "") -> str:
@@ -176,19 +156,6 @@ class Aim:
     knowledge: str | None = None  # "hoeveel aanvragen er komen": the goal is to find this out
 
 
-KNOWLEDGE_VERBS_NL = (
-    "weten",
-    "begrijpen",
-    "snappen",
-    "voorspellen",
-    "inschatten",
-    "achterhalen",
-    "uitzoeken",
-    "inzicht krijgen in",
-    "inzicht in",
-    "zicht krijgen op",
-    "in kaart brengen",
-)
 KNOWLEDGE_VERBS_EN = (
     "know",
     "understand",
@@ -207,64 +174,20 @@ def aim_of(intake: Intake, org: str) -> Aim:
     phrase = lang.third_person(lang.goal_phrase(intake.goal, intake.language), org, intake.language)
     phrase = _first_clause(phrase)
     solution = named_solution(phrase)
-    # "een chatbot ... zodat mensen niet meer hoeven te bellen": the purpose is the real goal.
-    purpose = re.search(r"\b(om|to|so that|zodat|so)\s+(.+)$", phrase)
-    if purpose and named_solution(purpose.group(2)) is None and len(purpose.group(2).split()) >= 2:
+    # "a chatbot ... so that people no longer need to call": the purpose is the real goal.
+    purpose = re.search(r"\b(to|so that|so)\s+(.+)$", phrase)
+    if purpose and named_solution(purpose.group(2)) is None and len(purpose.group(2).split()) >= 2 and solution:
         word, rest = purpose.group(1), purpose.group(2)
-        if word == "zodat":
-            return Aim(f"ervoor zorgen dat {rest}", f"ervoor te zorgen dat {rest}", rest, True)
-        if word == "om" and " te " in f" {rest} ":
-            return Aim(_without_te(rest), rest, rest.split(" te ")[0] or t.GENERIC_FOCUS, True)
-        if word in ("to", "so that", "so") and solution:
-            phrase, solution = (rest if word == "to" else f"make sure that {rest}"), None
-    knowledge = _knowledge_clause(phrase, intake.language)
+        phrase, solution = (rest if word == "to" else f"make sure that {rest}"), None
+    knowledge = _knowledge_clause(phrase)
     if knowledge:
         return Aim(phrase, phrase, t.GENERIC_FOCUS, True, knowledge=knowledge)
-    if intake.language != "nl":
-        phrase = re.sub(r"^to\s+", "", phrase)
-        if not phrase or solution or len(phrase.split()) < 2:
-            return Aim(t.GENERIC_AIM, t.GENERIC_AIM, t.GENERIC_FOCUS, False)
-        return Aim(phrase, phrase, phrase, True)
-    if phrase.lower().startswith(("dat ", "zodat ")):
-        clause = phrase.split(" ", 1)[1]
-        return Aim(f"ervoor zorgen dat {clause}", f"ervoor te zorgen dat {clause}", clause, not solution)
-    parts = lang.split_aim(phrase)
-    if parts is None or solution:
-        if phrase and not solution and len(phrase.split()) >= 2:
-            return Aim(f"{phrase} bereiken", f"{phrase} te bereiken", phrase, True)
-        return Aim(t.GENERIC_AIM, t.GENERIC_AIM_TE, t.GENERIC_FOCUS, False)
-    before, verb, after = parts
-    te = " ".join(p for p in (before, lang.te_infinitive(verb), after) if p)
-    focus = " ".join(p for p in (_without_comparative(before), after) if p) or t.GENERIC_FOCUS
-    return Aim(phrase, te, focus, len(phrase.split()) >= 2)
+    phrase = re.sub(r"^to\s+", "", phrase)
+    if not phrase or solution or len(phrase.split()) < 2:
+        return Aim(t.GENERIC_AIM, t.GENERIC_AIM, t.GENERIC_FOCUS, False)
+    return Aim(phrase, phrase, phrase, True)
 
 
-_COMPARATIVES = frozenset(
-    ["minder", "meer", "sneller", "beter", "eerder", "vaker", "langer", "korter", "goedkoper", "makkelijker"]
-)
-
-
-def _without_comparative(words: str) -> str:
-    """ "minder telefoontjes" -> "telefoontjes": the thing, not the change to it."""
-    parts = words.split()
-    while parts and parts[0].lower() in _COMPARATIVES:
-        parts = parts[1:]
-    return " ".join(parts)
-
-
-NOUN_GOALS_NL = (
-    "advies over",
-    "een advies over",
-    "een goed beeld van",
-    "een beeld van",
-    "een overzicht van",
-    "overzicht van",
-    "een duidelijk beeld van",
-    "een voorspelling van",
-    "een prognose van",
-    "inzicht in",
-    "zicht op",
-)
 NOUN_GOALS_EN = (
     "an advice on",
     "advice on",
@@ -294,26 +217,17 @@ def _first_clause(phrase: str) -> str:
     return head if len(head.split()) >= 3 else " ".join(words[:14])
 
 
-def _knowledge_clause(phrase: str, language: str) -> str | None:
-    """ "weten hoeveel aanvragen er komen" -> "hoeveel aanvragen er komen": the goal is itself
-    a question to find out."""
-    verbs = KNOWLEDGE_VERBS_NL + NOUN_GOALS_NL if language == "nl" else KNOWLEDGE_VERBS_EN + NOUN_GOALS_EN
-    phrase = re.sub(r"^(?:kunnen|be able to)\s+", "", phrase)
+def _knowledge_clause(phrase: str) -> str | None:
+    """ "know how many applications come in" -> "how many applications come in": the goal is
+    itself a question to find out."""
+    verbs = KNOWLEDGE_VERBS_EN + NOUN_GOALS_EN
+    phrase = re.sub(r"^be able to\s+", "", phrase)
     lowered = phrase.lower()
     for verb in sorted(verbs, key=len, reverse=True):
         if lowered.startswith(verb + " "):
             clause = _one_question(phrase[len(verb) + 1 :].strip())
             return clause if len(clause.split()) >= 2 else None
     return None
-
-
-def _without_te(phrase: str) -> str:
-    """ "patches sneller uit te rollen" -> "patches sneller uitrollen"."""
-    return re.sub(
-        r"\b(\w+) te (\w+en)\b",
-        lambda m: m.group(1) + m.group(2) if m.group(1) in lang.SEPARABLE_PREFIXES else f"{m.group(1)} {m.group(2)}",
-        phrase,
-    ).replace(" te ", " ")
 
 
 def main_question(kind: str, org: str, aim: Aim, language: str) -> str:

@@ -17,7 +17,6 @@ from bot.analysis import Analysis, Token
 from bot.drafting import dutch
 from bot.drafting.dutch import Tokens, lower
 
-SHAPES = ("infinitive", "dat", "knowledge", "noun", "none")
 LEAD_VERBS = frozenset({"willen", "moeten", "hopen", "zullen", "gaan", "proberen", "wensen", "streven", "zoeken"})
 LEAD_WORDS = frozenset({"graag", "heel", "ook", "vooral", "dus", "dan", "liefst", "bij", "voorkeur", "uiteindelijk"})
 SOLUTION_WORDS = frozenset(
@@ -315,7 +314,7 @@ def _resolved(clause: Sequence[Token], people: Sequence[Token]) -> Tokens:
         is_pronoun = token.tag == "VNW" and "pers" in token.features and lower(token) in ("ze", "zij", "hen")
         # Only the first: after it, "hen" refers to the noun just put back ("... van hen").
         if is_pronoun and not dutch.person_nouns(out) and people:
-            noun = people[0]
+            noun = dutch.decapitalised([people[0]])[0]
             out.append(
                 Token(
                     noun.word.lower() if noun.tag == "N" else noun.word, noun.lemma, noun.morph, noun.pos, "O", "B-NP"
@@ -414,7 +413,9 @@ def problem_focus(problem: Analysis) -> Tokens:
     tokens = dutch.without_filler(problem.tokens)
     for phrase in dutch.noun_phrases(tokens):
         nouns = [t for t in phrase if t.tag == "N"]
-        people = len(dutch.person_nouns(nouns)) == len(nouns)
+        named = [t for t in phrase if t.tag in ("N", "SPEC")]
+        # "Burgers bellen ..." read as one noun phrase: a phrase that starts with people is not the thing
+        people = len(dutch.person_nouns(nouns)) == len(nouns) or bool(named and dutch.person_nouns(named[:1]))
         if nouns and not people and len(phrase) <= 8 and not any(dutch.is_first_person(t) for t in phrase):
             return dutch.decapitalised(dutch.definite(phrase))
     return []

@@ -80,7 +80,6 @@ DISK_NEARLY_FULL = (
 
 # Drafting: the research question
 DEFAULT_ORGANISATION = "de organisatie"
-DEFAULT_STAKEHOLDERS = "de betrokkenen"
 GENERIC_AIM = "het beschreven probleem oplossen"
 GENERIC_FOCUS = "het beschreven probleem"
 UNTITLED = "Onderzoeksvraag"
@@ -509,9 +508,9 @@ SUB_PEOPLE = {
     "beschrijvend": ("Hoe ervaren {people} de huidige situatie?", "Hoe ervaart {people} de huidige situatie?"),
 }
 SUB_METHOD = {
-    "adviserend": "Welke aanpak van {focus} past het best bij {org}, en wat is nodig om die in te voeren?",
+    "adviserend": "Welke aanpak rond {focus} past het best bij {org}, en wat is nodig om die in te voeren?",
     "ontwerpend": "Hoe presteert een prototype van het ontwerp bij een test met {tester}?",
-    "evaluerend": "Welke verbeteringen in de aanpak van {focus} volgen uit de evaluatie?",
+    "evaluerend": "Welke verbeteringen rond {focus} volgen uit de evaluatie?",
     "verklarend": "Welke aangrijpingspunten voor verbetering biedt de verklaring van {focus}?",
     "voorspellend": "Hoe nauwkeurig zijn de voorspellingen rond {focus} bij toetsing op gegevens uit eerdere jaren?",
     "beschrijvend": "Wat zijn de knelpunten en kansen rond {focus}?",
