@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SAMPLE ?= onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in
 
-.PHONY: install run chat sample test test-fast lint bench bench-drafts clean
+.PHONY: install run chat sample test test-fast lint bench bench-drafts bench-start clean
 
 install: $(STAMP)
 
@@ -50,6 +50,10 @@ bench: $(STAMP)
 # The drafter on 54 intakes, side by side with the first release's drafter (from git history).
 bench-drafts: $(STAMP)
 	$(BIN)/python -m bench.drafts
+
+# Start of `vraagwijzer run` until it answers, against the first release (from git history).
+bench-start: $(STAMP)
+	$(BIN)/python -m bench.service_start
 
 # Load held for 10 minutes (not part of `make test` or `make bench`): 200 Telegram users, 50 web-chat
 # users, 6 brokers; e.g. `make bench-load LOAD_ARGS="--minutes 1 --telegram-users 40"`.

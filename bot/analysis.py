@@ -14,6 +14,7 @@ The records here are plain data: drafting and the quality checks read them, noth
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import pty
@@ -352,4 +353,5 @@ def shared_frog() -> Frog:
     with _shared_lock:
         if _shared is None:
             _shared = Frog()
+            atexit.register(_shared.close)  # no Frog left behind when the process ends
         return _shared

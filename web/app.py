@@ -644,7 +644,6 @@ def create_app(
                 incoming = Incoming("web", user_ref, choice=choice or None, text=None if choice else text or "")
             replies = await asyncio.to_thread(assistant.handle, incoming)
         conversation_step = await asyncio.to_thread(assistant.step_of, "web", user_ref)
-        options = replies[-1].options if replies else ()
         language = await asyncio.to_thread(assistant.language_of, "web", user_ref)
         response = render(
             request,
@@ -652,7 +651,6 @@ def create_app(
             t=texts.for_language(language) if language == "en" else nl,
             csrf=csrf,
             replies=replies,
-            options=options,
             started=conversation_step != "idle" or bool(replies),
         )
         if fresh:

@@ -1,0 +1,77 @@
+"""Time from `vraagwijzer run` to the first answered page, now and in the first release.
+
+    .venv/bin/python -m bench.service_start [--runs N]
+
+The first release (commit 6c09c90, before Frog) is checked out into a temporary git worktree
+and run with this virtual environment; both use their own data folder with indexes built
+beforehand, so only the start itself is timed. Frog loads in the background while the
+embedding model loads; the target is that the start is not slower by more than 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD_COMMIT = "6c09c90"
+RUN = [sys.executable, "-c", "from bot.cli import main; main()"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_once(root: Path, data: Path) -> float:
+    port = free_port()
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data), "VRAAGWIJZER_PORT": str(port), "PYTHONPATH": str(root)}
+    started = time.monotonic()
+    process = subprocess.Popen([*RUN, "run"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.monotonic() - started < 120:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/chat", timeout=1)
+                return time.monotonic() - started
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("the service did not answer within 120 s")
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def timings(root: Path, data: Path, runs: int) -> list[float]:
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data), "PYTHONPATH": str(root)}
+    subprocess.run([*RUN, "index"], cwd=root, env=env, capture_output=True, check=True)
+    return [start_once(root, data) for _ in range(runs)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        subprocess.run(["git", "worktree", "add", "-q", "--detach", str(old), OLD_COMMIT], cwd=ROOT, check=True)
+        try:
+            before = timings(old, Path(tmp) / "data-old", args.runs)
+            now = timings(ROOT, Path(tmp) / "data-new", args.runs)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=False)
+    for label, values in (("first release", before), ("this release", now)):
+        print(f"{label:14} median {statistics.median(values):.2f} s  ({', '.join(f'{v:.2f}' for v in values)})")
+    print(f"difference     {statistics.median(now) - statistics.median(before):+.2f} s (target: at most +1 s)")
+
+
+if __name__ == "__main__":
+    main()
