@@ -90,6 +90,11 @@ class Service:
     """The web server and the optional Telegram bot in one event loop."""
 
     def __init__(self, settings: Settings, assembly: Assembly) -> None:
+        from bot.analysis import shared_frog
+
+        # Frog loads (about 5 s) while the service starts; `run_service` begins even earlier,
+        # beside the model. Starting twice is one start.
+        shared_frog().start_in_background()
         self.settings = settings
         self.assembly = assembly
         self.assistant = build_assistant(assembly, settings)

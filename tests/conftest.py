@@ -69,6 +69,15 @@ def no_flood_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.ratelimit.BURST", 1_000_000)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def frog_loading() -> None:
+    """Frog's models load once per test process, in the background from the first test on, so
+    that no test waits for them inside its own time limits."""
+    from bot.analysis import shared_frog
+
+    shared_frog().start_in_background()
+
+
 @pytest.fixture(scope="session")
 def drafter():  # type: ignore[no-untyped-def]
     """The drafter with this process's one Frog (loaded once, about 6 s)."""
