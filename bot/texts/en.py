@@ -257,7 +257,8 @@ STATE_LABELS = {
 PRIVACY = (
     "What Vraagwijzer keeps: your answers in this conversation and the research question you submit, with a "
     "reference to this chat so we can keep you informed. Personal data such as a BSN, e-mail address, phone "
-    "number or IBAN is removed from your text before anything is stored. Why: to get your issue to the right "
+    "number, IBAN or a person's name is removed from your text before anything is stored. Why: to get your "
+    "issue to the right "
     "research group. Who: only the knowledge brokers of your region see submitted questions. /delete erases "
     "your conversations; submitted questions are then kept for the brokers without your name or chat account."
 )

@@ -253,7 +253,8 @@ STATE_LABELS = {
 PRIVACY = (
     "Wat Vraagwijzer bewaart: uw antwoorden in dit gesprek en de onderzoeksvraag die u indient, met een "
     "verwijzing naar dit chatkanaal zodat wij u op de hoogte kunnen houden. Persoonsgegevens zoals een BSN, "
-    "e-mailadres, telefoonnummer of IBAN haal ik uit uw tekst voordat iets wordt opgeslagen. Waarom: om uw "
+    "e-mailadres, telefoonnummer, IBAN of de naam van een persoon haal ik uit uw tekst voordat iets wordt "
+    "opgeslagen. Waarom: om uw "
     "vraagstuk bij de juiste onderzoeksgroep te krijgen. Wie: alleen de kennismakelaars van uw regio zien "
     "ingediende vragen. Met /verwijder wist u uw gesprekken; ingediende vragen blijven dan zonder uw naam of "
     "chat-account bewaard voor de makelaars."
