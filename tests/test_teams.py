@@ -88,7 +88,8 @@ def test_full_intake_in_teams_and_the_approval_reaches_the_user(teams: Teams, se
             assert client.post(f"{teams.base}/drafts/{drafts[0].id}/approve", data={"csrf": csrf}).status_code == 303
     # Pushed into Teams without the user writing first (a proactive message).
     standin.wait_text("1001", "goedgekeurd door beide kennismakelaars")
-    assert notices.pending_notices(db, "teams") == []
+    # The sender marks the notice delivered once the connector has answered, a moment after it arrived.
+    standin.wait_for(lambda: notices.pending_notices(db, "teams") == [], "the notice is marked delivered")
 
 
 def test_buttons_are_adaptive_card_submit_actions_and_typing_still_works(teams: Teams) -> None:
