@@ -204,6 +204,9 @@ class Incoming:
     # The channel's increasing number of this message (Telegram's update_id), when it has one:
     # a message delivered again after a crash is recognised and not answered twice.
     sequence: int | None = None
+    # Where the channel can reach this user later (Teams' conversation reference as JSON), stored
+    # by the assistant with the turn.
+    address: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from sqlite_utils import Database
@@ -508,3 +508,48 @@ _KEYWORD_ANALYZER = Analyzer()
 @lru_cache(maxsize=50_000)
 def _keyword_terms(keyword: str) -> tuple[str, ...]:
     return tuple(_KEYWORD_ANALYZER.terms(keyword))
+
+
+class Matching(Protocol):
+    """What the dialog, the CLI and the pages need of a matcher (tests pass small fakes)."""
+
+    def find(
+        self,
+        text: str,
+        *,
+        region: str | None = ...,
+        form: str | None = ...,
+        level: str | None = ...,
+        k: int = ...,
+        k_assignments: int = ...,
+    ) -> MatchResult: ...
+
+
+INTAKE_FIELDS = ("problem", "context", "goal")
+
+
+def match_intake(
+    matcher: Matching,
+    answers: Mapping[str, Any],
+    *,
+    fields: Sequence[str] = INTAKE_FIELDS,
+    fallback: str = "",
+    k: int = 5,
+    k_assignments: int = 3,
+) -> MatchResult | None:
+    """Similar assignments and fitting groups for an intake's answers: the one way the dialog,
+    the CLI and the re-match page ask. Region is a preference; form and level ("beide" means
+    either) filter. None when the answers hold no searchable words ("?", "de")."""
+    text = " ".join(str(answers.get(key) or "") for key in fields).strip() or fallback
+    level = answers.get("level") if answers.get("level") in LEVELS and answers.get("level") != "beide" else None
+    try:
+        return matcher.find(
+            text,
+            region=answers.get("region") or None,
+            form=answers.get("form") or None,
+            level=level,
+            k=k,
+            k_assignments=k_assignments,
+        )
+    except MatchInputError:
+        return None
