@@ -46,7 +46,7 @@ def load_old(tmp: Path):
 
 
 def organisation_lookup():
-    from bot.drafting.compose import OrganisationName
+    from bot.drafting.records import OrganisationName
     from knowledge.catalog import organisation_named
     from knowledge.example_data import example_organisations
 

@@ -34,7 +34,7 @@ def running_service(
     data_dir = Path(env["VRAAGWIJZER_DATA_DIR"])
     subprocess.run([sys.executable, "-m", "bot.cli", "index"], env=env, check=True, capture_output=True)
     with (data_dir / "service.log").open("a") as log:
-        service = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, stderr=log, text=True)
+        service = subprocess.Popen([sys.executable, "-m", "web.cli", "run"], env=env, stderr=log, text=True)
     try:
         deadline = time.monotonic() + timeout
         while not ready():

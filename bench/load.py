@@ -53,8 +53,8 @@ from bench.harness import TOKEN, cpu_seconds, machine_cpu, percentile, rss_mb, r
 from bot.texts import en, nl
 from knowledge import review, sessions
 from knowledge.database import open_database
-from tests.helpers import free_port
-from tests.telegram_standin import BotApiStandIn
+from tests.support.ports import free_port
+from tests.support.telegram import BotApiStandIn
 
 INTAKES = Path(__file__).resolve().parent.parent / "tests" / "data" / "intakes.json"
 BROKER_EMAILS = [

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.evaluation import load_queries
-from bot.indexing import Indexes
 from bot.matching import Matcher
+from bot.matching.evaluation import load_queries
+from bot.matching.indexing import Indexes
 from bot.settings import load_settings
 from bot.wiring import assemble
 from embeddings.collection import Collection, Document

@@ -12,8 +12,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bot.evaluation import evaluate, load_queries, markdown_table
 from bot.matching import DEFAULT_WEIGHTS, Weights
+from bot.matching.evaluation import evaluate, load_queries, markdown_table
 from bot.settings import load_settings
 from bot.wiring import assemble
 

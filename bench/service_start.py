@@ -23,7 +23,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_COMMIT = "6c09c90"
-RUN = [sys.executable, "-c", "from bot.cli import main; main()"]
+
+
+def command(root: Path) -> list[str]:
+    """The console script's entry point in that checkout: web.cli now, bot.cli in the first release."""
+    entry = "web.cli" if (root / "web" / "cli.py").exists() else "bot.cli"
+    return [sys.executable, "-c", f"from {entry} import main; main()"]
 
 
 def free_port() -> int:
@@ -36,7 +41,9 @@ def start_once(root: Path, data: Path) -> float:
     port = free_port()
     env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data), "VRAAGWIJZER_PORT": str(port), "PYTHONPATH": str(root)}
     started = time.monotonic()
-    process = subprocess.Popen([*RUN, "run"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*command(root), "run"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while time.monotonic() - started < 120:
             try:
@@ -52,7 +59,7 @@ def start_once(root: Path, data: Path) -> float:
 
 def timings(root: Path, data: Path, runs: int) -> list[float]:
     env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data), "PYTHONPATH": str(root)}
-    subprocess.run([*RUN, "index"], cwd=root, env=env, capture_output=True, check=True)
+    subprocess.run([*command(root), "index"], cwd=root, env=env, capture_output=True, check=True)
     return [start_once(root, data) for _ in range(runs)]
 
 

@@ -6,32 +6,38 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-import threading
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import UTC, datetime
-from typing import Any
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
 from bot import texts
-from bot.dialog import Dialog, DialogServices, Incoming, Matching, Option, Reply
-from bot.drafting import Draft
-from bot.ratelimit import RateLimiter, Verdict
-from knowledge import catalog, intakes, notices, review, sessions
-from knowledge.errors import NotFoundError
-from knowledge.records import Conversation, SubmittedDraft
+from bot.conversation.dialog import Dialog
+from bot.conversation.messages import Incoming, Option, Reply
+from bot.conversation.ratelimit import RateLimiter, Verdict
+from bot.conversation.services import DialogServices
+from bot.matching import Matching
+from bot.workflow import Workflow, utc_now
+from knowledge import catalog, intakes, notices, sessions
+from knowledge.records import Conversation
 
 log = logging.getLogger(__name__)
 
 
-# Channels whose notices are pushed by the service as soon as they are stored; the others
-# (web chat, terminal) show them at the user's next turn.
-PUSH_CHANNELS = frozenset({"telegram", "teams"})
 # Where the channel's message numbering stood at the last answered message (see Incoming.sequence).
 LAST_SEQUENCE = "last_sequence"
 # A broker links this chat account with a code from the dashboard: "koppel ABCD-EFGH".
 LINK_COMMAND = re.compile(r"^\s*/?(?:koppel|link)\s+([a-z0-9]{4}-?[a-z0-9]{4})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one message brought: the replies, and the user's language and step after it (so a
+    channel renders the turn without reading the conversation again)."""
+
+    replies: list[Reply]
+    language: str
+    step: str
 
 
 def notice_reply(text: str, kind: str, draft_id: str, language: str) -> Reply:
@@ -39,10 +45,6 @@ def notice_reply(text: str, kind: str, draft_id: str, language: str) -> Reply:
     if kind == "changes_requested":
         return Reply(text, (Option(f"answer:{draft_id}"[:64], texts.for_language(language).OPTION_ANSWER),))
     return Reply(text)
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Assistant:
@@ -53,126 +55,92 @@ class Assistant:
         db: Database,
         matcher: Matching,
         clock: Callable[[], str] = utc_now,
-        on_submitted: Callable[[str], object] | None = None,
+        workflow: Workflow | None = None,
+        push_channels: frozenset[str] = frozenset(),
     ) -> None:
         self.db = db
         self.matcher = matcher
         self.clock = clock
-        # Called with a draft id after a submission or resubmission (tells the brokers).
-        self.on_submitted: Callable[[str], object] = on_submitted or (lambda draft_id: None)
+        # What happens to a submitted draft (storing it, telling the brokers); without one, the
+        # drafts are stored and nobody is told (tests of the conversation alone).
+        self.workflow = workflow or Workflow(db, clock=clock)
         # One SQLite connection, one writer at a time: turns are short (milliseconds). The web
-        # pages share this lock.
-        self.lock = threading.RLock()
+        # pages share this lock through the workflow.
+        self.lock = self.workflow.lock
+        # Channels whose notices the service pushes as soon as they are stored; the others (web
+        # chat, terminal) show them at the user's next turn.
+        self.push_channels = push_channels
         self.limiter = RateLimiter()
-        # The language of each user's last turn, for the few replies given without the database.
-        self._languages: dict[tuple[str, str], str] = {}
+        # (language, step) of each user's last turn, for the few turns answered without the database.
+        self._last: dict[tuple[str, str], tuple[str, str]] = {}
         self.dialog = Dialog(
             DialogServices(
                 organisations=list(catalog.organisations(db).values()),
                 matcher=matcher,
-                submit=self._submit,
+                submit=self.workflow.submit,
                 drafts_of=lambda channel, user: intakes.drafts_of(db, channel, user),
                 forget=self._forget,
-                resubmit=self._resubmit,
+                resubmit=self.workflow.resubmit,
             )
         )
 
-    def handle(self, incoming: Incoming) -> list[Reply]:
-        """The replies to one message. A flood gets one notice, then silence until it calms;
+    def handle(self, incoming: Incoming) -> Turn:
+        """The turn one message brings. A flood gets one notice, then silence until it calms;
         a database that stays busy longer than its timeout gets a 'try again', never an error
         text from SQLite. Nothing is half-saved: a turn is saved at its end or not at all."""
         who = (incoming.channel, incoming.user_ref)
-        t = texts.for_language(self._languages.get(who))
+        language, step = self._last.get(who, ("nl", "idle"))
+        t = texts.for_language(language)
         verdict = self.limiter.check(*who)
         if verdict is not Verdict.ALLOW:
             log.info("Flood from a %s user: message %s", incoming.channel, verdict.value)
-            return [Reply(t.TOO_MANY_MESSAGES)] if verdict is Verdict.NOTICE else []
+            return Turn([Reply(t.TOO_MANY_MESSAGES)] if verdict is Verdict.NOTICE else [], language, step)
         try:
-            replies, self._languages[who] = self._turn(incoming)
-            return replies
+            turn = self._turn(incoming)
         except sqlite3.OperationalError as error:
             log.warning("Database busy during a %s turn (%s); the user was asked to try again", incoming.channel, error)
-            return [Reply(t.BUSY)]
+            return Turn([Reply(t.BUSY)], language, step)
+        self._last[who] = (turn.language, turn.step)
+        return turn
 
-    def _turn(self, incoming: Incoming) -> tuple[list[Reply], str]:
-        """(replies, the user's language after the turn). One transaction: a turn is saved
-        whole or not at all (a submission never without its conversation state)."""
+    def _turn(self, incoming: Incoming) -> Turn:
+        """One transaction: a turn is saved whole or not at all (a submission never without its
+        conversation state, the channel's address with the message that brought it)."""
         with self.lock, self.db.atomic():
+            if incoming.address:
+                notices.save_address(self.db, incoming.channel, incoming.user_ref, incoming.address, self.clock())
             conversation = intakes.load_conversation(self.db, incoming.channel, incoming.user_ref)
+            unchanged = Turn([], conversation.language, conversation.step)
             if _seen_before(conversation, incoming):
                 log.info("A %s message was delivered again after a restart; already answered", incoming.channel)
-                return [], conversation.language
+                return unchanged
             link = LINK_COMMAND.match(incoming.text or "")
             if link and incoming.channel in sessions.CHAT_ID_COLUMNS:
-                return [self._link_broker(incoming, link.group(1), conversation.language)], conversation.language
+                return replace(unchanged, replies=[self._link_broker(incoming, link.group(1), conversation.language)])
             shown = self._pending_notices(incoming, conversation.language)
             try:
                 new_state, replies = self.dialog.handle(conversation, incoming)
                 replies = [*shown, *replies]
             except Exception:
                 log.exception("Dialog failed for a %s user at step %s", incoming.channel, conversation.step)
-                return [Reply(texts.for_language(conversation.language).ERROR)], conversation.language
+                return replace(unchanged, replies=[Reply(texts.for_language(conversation.language).ERROR)])
             if incoming.sequence is not None:
                 new_state = replace(new_state, pending={**new_state.pending, LAST_SEQUENCE: incoming.sequence})
             stored = intakes.has_conversation(self.db, new_state)
             forgotten = not stored and conversation.step != "idle" and new_state.step == "idle"
             if (new_state != conversation or not stored) and not forgotten and not _blank(new_state, stored):
                 intakes.save_conversation(self.db, new_state, self.clock())
-            return replies, new_state.language
-
-    def _submit(self, conversation: Conversation, draft: Draft, answers: dict[str, Any]) -> SubmittedDraft:
-        now = self.clock()
-        submitted = SubmittedDraft(
-            id=intakes.new_draft_id(self.db, int(now[:4])),
-            channel=conversation.channel,
-            user_ref=conversation.user_ref,
-            language=conversation.language,
-            state="submitted",
-            organisation=draft.organisation,
-            region=draft.region or "",
-            title=draft.title,
-            intake=answers,
-            draft=draft.as_json(),
-            created_at=now,
-            updated_at=now,
-        )
-        intakes.submit_draft(self.db, submitted)
-        log.info("Draft %s submitted for region %s", submitted.id, submitted.region)
-        self._tell_brokers(submitted.id)
-        return submitted
+            return Turn(replies, new_state.language, new_state.step)
 
     def _pending_notices(self, incoming: Incoming, language: str) -> list[Reply]:
         """Notices for channels that cannot push: shown at the user's next turn."""
-        if incoming.channel in PUSH_CHANNELS:
+        if incoming.channel in self.push_channels:
             return []
         shown = []
         for notice in notices.pending_notices(self.db, incoming.channel, incoming.user_ref):
             shown.append(notice_reply(notice.text, notice.kind, notice.draft_id, language))
             notices.mark_delivered(self.db, notice.id, self.clock())
         return shown
-
-    def _resubmit(self, conversation: Conversation, draft_id: str, answer: str) -> bool:
-        """The civil servant answers the brokers' question: the answer (redacted) is added to
-        the draft and it goes back to the queue. Only the submitter's own drafts."""
-        try:
-            draft = intakes.get_draft(self.db, draft_id)
-        except NotFoundError:
-            return False
-        if (draft.channel, draft.user_ref) != (conversation.channel, conversation.user_ref):
-            return False
-        if draft.state != "changes_requested":
-            return False
-        t = texts.for_language(draft.language)
-        updated = {**draft.draft, "background": f"{draft.draft.get('background', '')}\n\n{t.ANSWER_HEADING}: {answer}"}
-        review.resubmit(self.db, draft_id, updated, answer, self.clock())
-        self._tell_brokers(draft_id)
-        return True
-
-    def _tell_brokers(self, draft_id: str) -> None:
-        try:
-            self.on_submitted(draft_id)
-        except Exception:  # the draft is stored; a failed notification must not lose the turn
-            log.exception("Could not notify the brokers about draft %s", draft_id)
 
     def _link_broker(self, incoming: Incoming, code: str, language: str) -> Reply:
         t = texts.for_language(language)
@@ -187,13 +155,22 @@ class Assistant:
         _, anonymised = intakes.forget_user(self.db, channel, user_ref)
         return anonymised
 
-    def step_of(self, channel: str, user_ref: str) -> str:
-        with self.lock:
-            return intakes.load_conversation(self.db, channel, user_ref).step
-
     def language_of(self, channel: str, user_ref: str) -> str:
         with self.lock:
             return intakes.load_conversation(self.db, channel, user_ref).language
+
+    def where(self, channel: str, user_ref: str) -> Turn:
+        """Where a user stands without a message (a chat page opened): no replies, their
+        language and step."""
+        with self.lock:
+            conversation = intakes.load_conversation(self.db, channel, user_ref)
+            return Turn([], conversation.language, conversation.step)
+
+    def reach(self, channel: str, user_ref: str) -> tuple[str | None, str]:
+        """(the stored address, the language) of a user: what a channel needs to push a notice."""
+        with self.lock:
+            address = notices.address_of(self.db, channel, user_ref)
+            return address, intakes.load_conversation(self.db, channel, user_ref).language
 
 
 def _seen_before(conversation: Conversation, incoming: Incoming) -> bool:

@@ -10,7 +10,7 @@ import logging
 import re
 import sys
 
-from bot.redaction import redact
+from bot.conversation.redaction import redact
 
 SECRETS = (
     # Telegram bot tokens, also inside .../bot<token>/sendMessage URLs

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from bot.indexing import Indexes, open_indexes
 from bot.matching import Matcher
+from bot.matching.indexing import Indexes, open_indexes
 from bot.settings import Settings, SettingsError
 from bot.texts import nl
 from embeddings.collection import SyncReport
@@ -52,7 +52,7 @@ def open_db(settings: Settings) -> Database:
     """The database, with the example knowledge loaded on first start."""
     check_data_dir(settings)
     db = open_database(settings.database_path)
-    from bot.assistant import utc_now
+    from bot.workflow import utc_now
 
     ensure_knowledge(db, utc_now())
     return db

@@ -92,6 +92,16 @@ def assignments(db: Database) -> dict[str, Assignment]:
     return {r.id: r for r in iter_records(db, "assignments")}  # type: ignore[misc]
 
 
+def assignments_by_id(db: Database, ids: Iterable[str]) -> dict[str, Assignment]:
+    """The assignments with these ids, in one read; unknown ids are left out."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    marks = ",".join("?" for _ in wanted)
+    rows = db.query(f"SELECT * FROM assignments WHERE id IN ({marks})", wanted)
+    return {row["id"]: from_row(Assignment, row) for row in rows}
+
+
 def get_record(db: Database, kind: str, record_id: str) -> Record:
     table, cls = KINDS[kind]
     rows = list(db[table].rows_where("id = ?", [record_id]))

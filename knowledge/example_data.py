@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from knowledge import catalog, transfer
+from knowledge import catalog, import_rows, transfer
 from knowledge.records import Organisation
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def example_rows(kind: str) -> list[dict[str, Any]]:
 
 def example_organisations() -> list[Organisation]:
     """The example organisations as records (for tools and tests that have no database)."""
-    return [transfer.OrganisationRow.model_validate(row).record() for row in example_rows("organisations")]
+    return [import_rows.OrganisationRow.model_validate(row).record() for row in example_rows("organisations")]
 
 
 def thesaurus_entries() -> list[dict[str, list[str]]]:

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from sqlite_utils import Database
 
 from knowledge import catalog, intakes
 from knowledge.errors import NotFoundError
-from knowledge.records import Assignment, Event
+from knowledge.records import Assignment, Event, Group
 from knowledge.review import Broker, ReviewError, _check_may_act
 
 MAX_RECIPIENTS = 3
@@ -69,13 +70,48 @@ def semester_of(now: str) -> str:
     return f"{moment.year}-H{1 if moment.month <= 6 else 2}"
 
 
+def accepted_this_semester(db: Database, now: str) -> dict[str, int]:
+    """Accepted suggestions per group in the semester of `now`: the capacity they took."""
+    rows = db.execute(
+        "SELECT group_id, count(*) FROM suggestions WHERE state = 'accepted' AND semester = ? GROUP BY group_id",
+        [semester_of(now)],
+    ).fetchall()
+    return {group_id: int(n) for group_id, n in rows}
+
+
+def spare_capacity(group: Group, taken: Mapping[str, int]) -> int:
+    """How many more assignments a group takes on this semester, given `accepted_this_semester`."""
+    return max(0, int(group.capacity_per_semester) - int(taken.get(group.id, 0)))
+
+
 def capacity_left(db: Database, group_id: str, now: str) -> int:
     group = catalog.get_group(db, group_id)
-    taken = db.execute(
-        "SELECT count(*) FROM suggestions WHERE group_id = ? AND state = 'accepted' AND semester = ?",
-        [group_id, semester_of(now)],
-    ).fetchone()[0]
-    return max(0, int(group.capacity_per_semester) - int(taken))
+    return spare_capacity(group, accepted_this_semester(db, now))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A group's answer that matching learns from: accepted, or declined (with a reason)."""
+
+    group_id: str
+    state: str
+    reason: str | None
+    at: str
+    themes: tuple[str, ...]
+    organisation: str
+
+
+def decisions(db: Database) -> list[Decision]:
+    """Accepted and declined suggestions with the themes of their draft, newest first."""
+    rows = db.execute(
+        "SELECT s.group_id, s.state, s.reason, COALESCE(s.answered_at, s.created_at), d.draft, d.organisation "
+        "FROM suggestions s JOIN drafts d ON d.id = s.draft_id WHERE s.state IN ('accepted', 'declined') "
+        "ORDER BY 4 DESC"
+    ).fetchall()
+    return [
+        Decision(group_id, state, reason, at or "", tuple(json.loads(draft).get("themes", [])), organisation)
+        for group_id, state, reason, at, draft, organisation in rows
+    ]
 
 
 def _hash(token: str) -> str:

@@ -13,14 +13,17 @@ from sqlite_utils import Database
 # warnings as errors the warning would replace the exception under test.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
-from bot.indexing import open_indexes
 from bot.matching import Matcher
+from bot.matching.indexing import open_indexes
 from embeddings.lexical import QueryExpander
 from knowledge import catalog
 from knowledge.database import open_database
 from knowledge.example_data import thesaurus_entries
-from tests import builders
-from tests.fakes import FakeEncoder
+from tests.support import builders
+from tests.support.fakes import FakeEncoder
+
+# Fixtures of the support modules that several test modules share.
+pytest_plugins = ["tests.support.dashboard"]
 
 
 @pytest.fixture
@@ -66,7 +69,7 @@ def service_parts(small_db: Database, tmp_path: Path) -> Iterator[tuple[Database
 @pytest.fixture(autouse=True)
 def no_flood_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests type faster than any person; the flood limit has its own tests (explicit limits)."""
-    monkeypatch.setattr("bot.ratelimit.BURST", 1_000_000)
+    monkeypatch.setattr("bot.conversation.ratelimit.BURST", 1_000_000)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from bot.assistant import utc_now
+from bot.workflow import utc_now
 from knowledge import intakes, review, sessions
-from tests.helpers import free_port
-from tests.telegram_standin import BotApiStandIn
-from tests.test_service import RunningService, make_service, wait_http
-from tests.test_telegram_bot import finish_intake, intake_until_problem, wait_text
+from tests.support.ports import free_port
+from tests.support.service import RunningService, make_service, wait_http
+from tests.support.telegram import BotApiStandIn
+from tests.support.telegram_bot import finish_intake, intake_until_problem, wait_text
 
 CHROMIUM = os.environ.get("VRAAGWIJZER_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -120,7 +120,7 @@ def test_duo_reviews_and_approves_in_the_browser(chromium, service_parts, tmp_pa
 def test_institution_answers_and_reports_the_outcome_in_the_browser(chromium, service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    from knowledge.records import SubmittedDraft
+    from tests.support import builders
 
     db = service_parts[0]
     now = utc_now()
@@ -128,35 +128,18 @@ def test_institution_answers_and_reports_the_outcome_in_the_browser(chromium, se
     ho = review.add_broker(db, name="HO Oost", email="ho@oost.nl", region="oost", side="ho", now=now)
     intakes.submit_draft(
         db,
-        SubmittedDraft(
+        builders.submitted_draft(
             id="VW-2026-BROWS1",
-            channel="telegram",
             user_ref="1001",
-            language="nl",
-            state="submitted",
-            organisation="DUO",
-            region="oost",
-            title="Updates sneller (DUO)",
             intake={
                 "organisation_id": "duo",
                 "problem": "Onze laptops krijgen updates te laat",
                 "timeline": "voorjaar",
             },
-            draft={
-                "title": "Updates sneller (DUO)",
-                "main_question": "Hoe kan DUO updates sneller uitrollen?",
-                "sub_questions": ["A?", "B?", "C?"],
-                "background": "b",
-                "objective": "o",
-                "scope": "s",
-                "deliverables": ["d"],
-                "constraints": [],
-                "form": "afstudeeropdracht",
-                "level": "hbo",
-                "themes": ["cybersecurity"],
-                "similar_assignments": [],
-                "quality": [],
-                "suggested_groups": [
+            draft=builders.draft_document(
+                main_question="Hoe kan DUO updates sneller uitrollen?",
+                form="afstudeeropdracht",
+                suggested_groups=[
                     {
                         "id": "grp-saxion-cyber",
                         "name": "Lectoraat Cyber Resilience",
@@ -166,9 +149,8 @@ def test_institution_answers_and_reports_the_outcome_in_the_browser(chromium, se
                         "why": ["thema's: cybersecurity"],
                     }
                 ],
-            },
+            ),
             created_at=now,
-            updated_at=now,
         ),
     )
     review.approve(db, "VW-2026-BROWS1", rijk, now)

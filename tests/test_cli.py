@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import free_port
+from tests.support.ports import free_port
 
 QUESTION = "onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in"
 
@@ -157,7 +157,7 @@ def test_run_serves_the_web_pages_and_stops_cleanly(tmp_path: Path, data_dir: Pa
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     env.update({"VRAAGWIJZER_DATA_DIR": str(data_dir), "VRAAGWIJZER_PORT": str(port), "VRAAGWIJZER_THREADS": "2"})
-    service = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)
+    service = subprocess.Popen([sys.executable, "-m", "web.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -194,7 +194,7 @@ def test_login_link_for_a_broker(tmp_path: Path) -> None:
 def test_bad_telegram_base_url_is_explained(tmp_path: Path) -> None:
     env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(tmp_path), "TELEGRAM_BASE_URL": "localhost:8081"}
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"], capture_output=True, text=True, env=env, check=False, timeout=120
+        [sys.executable, "-m", "web.cli", "run"], capture_output=True, text=True, env=env, check=False, timeout=120
     )
     assert_one_line_error(result, "TELEGRAM_BASE_URL")
 
@@ -227,7 +227,7 @@ def test_draft_with_bad_intake_is_one_line(tmp_path: Path, stdin: str, fragment:
 def test_brokers_and_drafts_commands(tmp_path: Path) -> None:
     from knowledge import intakes
     from knowledge.database import open_database
-    from knowledge.records import SubmittedDraft
+    from tests.support import builders
 
     added = run(
         tmp_path,
@@ -254,38 +254,11 @@ def test_brokers_and_drafts_commands(tmp_path: Path) -> None:
     db = open_database(tmp_path / "vraagwijzer.db")
     intakes.submit_draft(
         db,
-        SubmittedDraft(
+        builders.submitted_draft(
             id="VW-2026-CLI001",
-            channel="telegram",
             user_ref="7",
-            language="nl",
-            state="submitted",
-            organisation="DUO",
-            region="oost",
-            title="Titel (DUO)",
             intake={},
-            created_at="2026-11-28T10:00:00+00:00",
-            updated_at="2026-11-28T10:00:00+00:00",
-            draft={
-                "title": "Titel (DUO)",
-                "organisation": "DUO",
-                "region": "oost",
-                "main_question": "Hoe kan DUO X?",
-                "sub_questions": ["A?", "B?", "C?"],
-                "background": "b",
-                "objective": "o",
-                "scope": "s",
-                "deliverables": ["d"],
-                "constraints": [],
-                "form": None,
-                "level": "hbo",
-                "themes": [],
-                "kind": "adviserend",
-                "language": "nl",
-                "similar_assignments": [],
-                "suggested_groups": [],
-                "quality": [],
-            },
+            draft=builders.draft_document(title="Titel (DUO)", main_question="Hoe kan DUO X?"),
         ),
     )
     db.close()
@@ -302,26 +275,21 @@ def test_brokers_and_drafts_commands(tmp_path: Path) -> None:
 def test_export_suggestions_for_an_institution(tmp_path: Path) -> None:
     from knowledge import intakes, suggestions
     from knowledge.database import open_database
-    from knowledge.records import SubmittedDraft
+    from tests.support import builders
 
     run(tmp_path, "export", "groups")  # creates the database with the example data
     db = open_database(tmp_path / "vraagwijzer.db")
     now = "2026-11-28T10:00:00+00:00"
     intakes.submit_draft(
         db,
-        SubmittedDraft(
+        builders.submitted_draft(
             id="VW-2026-EXP001",
             channel=None,
             user_ref=None,
-            language="nl",
-            state="submitted",
-            organisation="DUO",
-            region="oost",
             title="=Titel",
             intake={},
             draft={"main_question": "Hoe?", "suggested_groups": []},
             created_at=now,
-            updated_at=now,
         ),
     )
     rijk, ho = (review_broker(db, "rijk.oost@vraagwijzer.example"), review_broker(db, "ho.oost@vraagwijzer.example"))

@@ -4,7 +4,7 @@ import logging
 from pathlib import Path
 
 from embeddings.collection import Collection, Document
-from tests.fakes import FakeEncoder
+from tests.support.fakes import FakeEncoder
 
 DOCS = [
     Document("a", "laptops krijgen updates te laat"),

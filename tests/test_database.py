@@ -3,7 +3,7 @@ from pathlib import Path
 from knowledge import catalog
 from knowledge.database import knowledge_revision, open_database
 from knowledge.migrations import migrations
-from tests import builders
+from tests.support import builders
 
 
 def test_new_database_has_all_migrations_and_wal(tmp_path: Path) -> None:

@@ -6,52 +6,15 @@ import pytest
 from sqlite_utils import Database
 
 from bot.assistant import Assistant
-from bot.dialog import Incoming, Reply
+from bot.conversation.messages import Incoming
 from bot.matching import Matcher
 from knowledge import intakes
-
-CHANNEL = "test"
+from tests.support.assistant import CHANNEL, FULL_INTAKE, joined, options, run_intake, say
 
 
 @pytest.fixture
 def assistant(small_db: Database, small_matcher: Matcher) -> Assistant:
     return Assistant(small_db, small_matcher, clock=lambda: "2026-11-28T10:00:00+00:00")
-
-
-def say(assistant: Assistant, text: str | None = None, choice: str | None = None, user: str = "u1") -> list[Reply]:
-    return assistant.handle(Incoming(CHANNEL, user, text=text, choice=choice))
-
-
-def joined(replies: list[Reply]) -> str:
-    return "\n".join(r.text for r in replies)
-
-
-def options(replies: list[Reply]) -> list[str]:
-    return [o.key for r in replies for o in r.options]
-
-
-FULL_INTAKE: list[tuple[str, str]] = [
-    ("text", "/start"),
-    ("text", "duo"),
-    ("choice", "org:yes"),
-    ("text", "ik werk in Groningen"),
-    ("text", "Onze laptops krijgen updates pas weken te laat en niemand weet precies welke"),
-    ("text", "We houden het nu bij in excel, sinds de nieuwe BIO-eisen moet het sneller"),
-    ("choice", "similar:new"),
-    ("text", "we willen updates binnen een week uitrollen op alle laptops"),
-    ("text", "medewerkers en de servicedesk"),
-    ("text", "CMDB en excel, geen persoonsgegevens"),
-    ("text", "volgend semester"),
-    ("choice", "form:afstudeeropdracht"),
-    ("choice", "level:hbo"),
-]
-
-
-def run_intake(assistant: Assistant, steps: list[tuple[str, str]], user: str = "u1") -> list[Reply]:
-    replies: list[Reply] = []
-    for kind, value in steps:
-        replies = say(assistant, text=value, user=user) if kind == "text" else say(assistant, choice=value, user=user)
-    return replies
 
 
 def test_full_intake_ends_with_a_submitted_draft(assistant: Assistant, small_db: Database) -> None:
@@ -171,7 +134,7 @@ def test_odd_messages_get_a_helpful_reply(assistant: Assistant, small_db: Databa
 
 def test_photos_and_stale_buttons(assistant: Assistant) -> None:
     run_intake(assistant, FULL_INTAKE[:4])
-    photo = assistant.handle(Incoming(CHANNEL, "u1", unsupported=True))
+    photo = assistant.handle(Incoming(CHANNEL, "u1", unsupported=True)).replies
     assert "alleen tekst" in joined(photo) and "Wat is het probleem" in joined(photo)
     stale = say(assistant, choice="level:wo")
     assert "Kies een van de opties" in joined(stale)
@@ -193,7 +156,7 @@ def test_two_users_do_not_mix(assistant: Assistant, small_db: Database) -> None:
 def test_brokers_question_arrives_and_the_answer_goes_back_to_the_queue(
     assistant: Assistant, small_db: Database
 ) -> None:
-    from bot.notify import notify_change
+    from bot.workflow import notify_change
     from knowledge import review
 
     run_intake(assistant, FULL_INTAKE)
@@ -235,7 +198,10 @@ def test_someone_else_cannot_answer_for_a_draft(assistant: Assistant, small_db: 
 def test_names_of_people_are_redacted_and_every_answer_is_stored_with_its_analysis(
     assistant: Assistant, small_db: Database
 ) -> None:
-    steps = [*FULL_INTAKE[:4], ("text", "Mevrouw Sanne Visser van de servicedesk belt elke week omdat laptops updates missen")]
+    steps = [
+        *FULL_INTAKE[:4],
+        ("text", "Mevrouw Sanne Visser van de servicedesk belt elke week omdat laptops updates missen"),
+    ]
     replies = run_intake(assistant, steps)
     assert "een naam" in joined(replies)
     conversation = intakes.load_conversation(small_db, CHANNEL, "u1")

@@ -11,7 +11,7 @@ from bot.matching import Matcher
 from bot.texts import en, nl
 from knowledge import intakes
 from knowledge.records import Conversation
-from tests.test_dialog import CHANNEL, FULL_INTAKE, joined, options, run_intake, say
+from tests.support.assistant import CHANNEL, FULL_INTAKE, joined, options, run_intake, say
 
 AT_CONTEXT = FULL_INTAKE[:5]  # organisation, region and problem answered
 AT_SIMILAR = FULL_INTAKE[:6]

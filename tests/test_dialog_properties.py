@@ -30,17 +30,19 @@ from stdnum.nl import bsn
 from bot import texts
 from bot.assistant import Assistant
 from bot.channels.telegram import MAX_MESSAGE, telegram_parts
-from bot.dialog import COMMANDS, STEPS, Incoming, Option, Reply
-from bot.indexing import Indexes, open_indexes
+from bot.conversation.commands import COMMANDS
+from bot.conversation.messages import Incoming, Option, Reply
+from bot.conversation.redaction import redact
+from bot.conversation.steps import STEPS
 from bot.matching import Matcher
-from bot.redaction import redact
+from bot.matching.indexing import Indexes, open_indexes
 from embeddings.lexical import QueryExpander
 from knowledge import catalog, intakes
 from knowledge.database import open_database
 from knowledge.example_data import thesaurus_entries
 from knowledge.records import Conversation
-from tests import builders
-from tests.fakes import FakeEncoder
+from tests.support import builders
+from tests.support.fakes import FakeEncoder
 
 CHANNEL = "telegram"
 USERS = ("anna", "bram")
@@ -347,7 +349,7 @@ class DialogMachine(RuleBasedStateMachine):
         user = incoming.user_ref
         before = self.stored(user)
         note(f"{user} at {before.step!r}: text={_short(incoming.text)} choice={_short(incoming.choice)}")
-        replies = self.assistant.handle(incoming)
+        replies = self.assistant.handle(incoming).replies
         note(f"  -> {[r.text[:80] for r in replies]}")
         assert not {r.text for r in replies} & ERRORS, self.failures.take()
         assert replies, "every message gets an answer"
@@ -567,7 +569,7 @@ def assistant(small_db: Database, small_matcher: Matcher) -> Assistant:
 
 
 def say(assistant: Assistant, text: str | None = None, choice: str | None = None) -> list[Reply]:
-    return assistant.handle(Incoming(CHANNEL, "u1", text=text, choice=choice))
+    return assistant.handle(Incoming(CHANNEL, "u1", text=text, choice=choice)).replies
 
 
 def to_problem(assistant: Assistant) -> None:

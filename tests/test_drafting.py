@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.document import write_docx
+from bot.conversation.names import person_names
 from bot.drafting import Intake, question_kind
-from bot.drafting.compose import OrganisationName
+from bot.drafting.document import write_docx
 from bot.drafting.drafter import Drafter
 from bot.drafting.quality import question_faults
-from bot.names import person_names
+from bot.drafting.records import OrganisationName
 from knowledge.catalog import organisation_named
 from knowledge.example_data import example_organisations
 

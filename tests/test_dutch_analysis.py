@@ -7,7 +7,7 @@ import time
 import pytest
 
 from bot.analysis import MAX_LINE_TOKENS, Analysis, Frog, frog_lines, shared_frog
-from bot.drafting import dutch
+from bot.drafting import dutch, verbs, voice
 from bot.drafting.goal import read_goal
 
 
@@ -65,7 +65,7 @@ def test_a_crashed_frog_is_started_again() -> None:
 def test_te_goes_before_the_verb_cluster_and_after_a_particle(phrase: str, expected: str) -> None:
     aim = read_goal(shared_frog().analyse(f"We willen {phrase}."), dutch.words("DUO"))
     assert aim.shape == "infinitive"
-    assert dutch.render(dutch.with_te(aim.clause) or []) == expected
+    assert dutch.render(verbs.with_te(aim.clause) or []) == expected
 
 
 @pytest.mark.parametrize(
@@ -79,11 +79,11 @@ def test_te_goes_before_the_verb_cluster_and_after_a_particle(phrase: str, expec
 def test_the_writers_voice_becomes_the_organisations(clause: str, expected: str) -> None:
     tokens = list(shared_frog().analyse(clause).tokens)
     org = dutch.words("de aanvrager")
-    assert dutch.sentence(dutch.third_person(tokens, org)).rstrip(".") == expected
+    assert dutch.sentence(voice.third_person(tokens, org)).rstrip(".") == expected
 
 
 def test_names_are_redacted_but_placeholders_and_organisations_stay() -> None:
-    from bot.names import redact_names
+    from bot.conversation.names import redact_names
 
     text = "Het [BSN] is van Jan de Vries; DUO en mevrouw bakker weten ervan."
     redacted, count = redact_names(text, shared_frog().analyse(text), keep=["DUO"])

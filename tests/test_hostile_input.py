@@ -31,16 +31,16 @@ from starlette.testclient import TestClient
 
 from bot import cli, wiring
 from bot.assistant import Assistant
-from bot.dialog import Incoming
+from bot.channels.web import WebChatChannel
+from bot.conversation.messages import Incoming
 from bot.matching import Matcher
 from bot.texts import nl
 from knowledge import catalog, intakes, review, sessions, suggestions, transfer
 from knowledge.errors import ImportFileError
-from knowledge.records import SubmittedDraft
-from tests import builders
-from tests.fakes import FakeEncoder
-from tests.test_web_dashboard import DRAFT as DASHBOARD_DRAFT
+from tests.support import builders
+from tests.support.fakes import FakeEncoder
 from web.app import create_app
+from web.pages.site import render
 
 # -- the corpus ------------------------------------------------------------------------------
 
@@ -70,12 +70,11 @@ ERROR_TEXT = re.compile(r'<p class="error" role="alert">(.*?)</p>', re.S)
 
 NOW = "2026-11-28T10:00:00+00:00"
 DRAFT_ID = "VW-2026-HOST01"
-# The dashboard tests' draft, with plain text and one suggested group.
-DRAFT: dict[str, Any] = {
-    **DASHBOARD_DRAFT,
-    "sub_questions": ["Hoe gaat het nu?", "Wat willen medewerkers?", "Welke opties zijn er?"],
-    "background": "Laptops krijgen updates pas weken te laat.",
-    "suggested_groups": [
+# A draft in plain text, with one suggested group.
+DRAFT: dict[str, Any] = builders.draft_document(
+    sub_questions=["Hoe gaat het nu?", "Wat willen medewerkers?", "Welke opties zijn er?"],
+    background="Laptops krijgen updates pas weken te laat.",
+    suggested_groups=[
         {
             "id": "grp-saxion-cyber",
             "name": "Lectoraat Cyber Resilience",
@@ -85,7 +84,7 @@ DRAFT: dict[str, Any] = {
             "why": ["thema's: cybersecurity"],
         }
     ],
-}
+)
 
 
 def assert_escaped(page: str) -> None:
@@ -106,19 +105,12 @@ def submit_draft(db: Database, draft_id: str = DRAFT_ID, **over: Any) -> None:
     draft = {**DRAFT, **over}
     intakes.submit_draft(
         db,
-        SubmittedDraft(
+        builders.submitted_draft(
             id=draft_id,
-            channel="telegram",
-            user_ref="42",
-            language="nl",
-            state="submitted",
             organisation=draft["organisation"],
-            region="oost",
-            title=draft["title"],
             intake={"organisation_id": "duo", "problem": "laptops"},
             draft=draft,
             created_at=NOW,
-            updated_at=NOW,
         ),
     )
 
@@ -196,7 +188,8 @@ def carry_on(chat: WebChat, until: str = "goal") -> None:
 @pytest.fixture
 def chat_site(small_db: Database, small_matcher: Matcher) -> Iterator[tuple[TestClient, Database]]:
     assistant = Assistant(small_db, small_matcher, clock=lambda: NOW)
-    with TestClient(create_app(small_db, clock=lambda: NOW, assistant=assistant)) as client:
+    chat = WebChatChannel(assistant, render)
+    with TestClient(create_app(small_db, workflow=assistant.workflow, channels=[chat])) as client:
         yield client, small_db
 
 
@@ -249,7 +242,7 @@ def test_telegram_turns_answer_any_text_and_go_on(small_db: Database, small_matc
     assistant = Assistant(small_db, small_matcher, clock=lambda: NOW)
 
     def say(text: str) -> list[str]:
-        replies = assistant.handle(Incoming(channel="telegram", user_ref="7", text=text))
+        replies = assistant.handle(Incoming(channel="telegram", user_ref="7", text=text)).replies
         assert replies and all(r.text.strip() for r in replies)
         assert all(r.text != nl.ERROR for r in replies)
         return [r.text for r in replies]
@@ -257,7 +250,7 @@ def test_telegram_turns_answer_any_text_and_go_on(small_db: Database, small_matc
     say("/start")
     say(value)
     say("/status")
-    assert assistant.handle(Incoming(channel="telegram", user_ref="7", unsupported=True))
+    assert assistant.handle(Incoming(channel="telegram", user_ref="7", unsupported=True)).replies
     say("/nieuw")
     assert "Bedoelt u Dienst Uitvoering Onderwijs (DUO)?" in say("duo")
 
@@ -754,7 +747,7 @@ def vraagwijzer(
     """Run `vraagwijzer ARGS` in this process (the fake encoder instead of the model):
     returns (exit code, stdout, stderr)."""
     monkeypatch.setenv("VRAAGWIJZER_DATA_DIR", str(cli_data_dir))
-    monkeypatch.setattr(cli, "assemble", partial(wiring.assemble, encoder=FakeEncoder()))
+    monkeypatch.setattr(wiring, "assemble", partial(wiring.assemble, encoder=FakeEncoder()))
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
 

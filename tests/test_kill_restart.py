@@ -24,9 +24,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.bot_turns import SCRIPT
-from tests.helpers import free_port
-from tests.telegram_standin import BotApiStandIn
+from tests.support.ports import free_port
+from tests.support.script import SCRIPT
+from tests.support.telegram import BotApiStandIn
 
 pytestmark = pytest.mark.slow
 
@@ -63,7 +63,7 @@ class Service:
 
     def start(self) -> None:
         polls = len(self.standin.calls("getUpdates"))
-        self.process = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=self.env, stderr=self.log)
+        self.process = subprocess.Popen([sys.executable, "-m", "web.cli", "run"], env=self.env, stderr=self.log)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             assert self.process.poll() is None, "the service stopped at start"
@@ -146,6 +146,7 @@ class TelegramUser:
         changes nothing. The question is the last message of that burst."""
         before = self.standin.count_to(self.user)
         self.standin.send_photo(self.user)
+
         def asked() -> bool:
             burst = self.standin.texts_since(self.user, before)
             return bool(burst) and prompt_index(burst[-1]) is not None and not burst[-1].startswith(SUMMARY)

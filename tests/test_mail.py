@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from email import message_from_bytes, policy
 from pathlib import Path
-from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
 
-from bot.mail import Mailer
-from tests.helpers import free_port
-
-
-class Collector:
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 OK"
+from bot.workflow import Mailer
+from tests.support.mail import Collector
+from tests.support.ports import free_port
 
 
 @pytest.fixture

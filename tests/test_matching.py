@@ -2,9 +2,9 @@
 
 import pytest
 
-from bot.matching import Matcher, MatchInputError, Weights
+from bot.matching import Matcher, MatchInputError, Weights, match_intake
 from knowledge import catalog
-from tests import builders
+from tests.support import builders
 
 
 def group_ids(result) -> list[str]:  # type: ignore[no-untyped-def]
@@ -47,6 +47,30 @@ def test_reasons_are_checkable(small_matcher: Matcher) -> None:
     assert "capaciteit: nog 3 opdrachten dit semester" in reasons
 
 
+def test_reasons_are_in_the_language_asked(small_matcher: Matcher) -> None:
+    query = "Onze laptops krijgen updates te laat, phishing ook"
+    dutch = small_matcher.find(query, region="oost", form="afstudeeropdracht", k=1).groups[0].reasons
+    english = small_matcher.find(query, region="oost", form="afstudeeropdracht", k=1, language="en").groups[0].reasons
+    assert "in uw regio (Noord en Oost)" in dutch and "neemt afstudeeropdrachten aan" in dutch
+    assert any(r.startswith("worked in 2023 for DUO on a similar assignment") for r in english)
+    assert "themes: cybersecurity" in english
+    assert any(r.startswith("keywords:") and "phishing" in r for r in english)
+    assert "in your region (North and East)" in english
+    assert "takes on graduation projects" in english
+    assert "capacity: 3 more assignments this semester" in english
+    assert len(english) == len(dutch)
+
+
+def test_an_intake_is_matched_in_the_language_asked(small_matcher: Matcher) -> None:
+    answers = {"problem": "Onze laptops krijgen updates te laat", "context": "phishing ook", "region": "oost"}
+    english = match_intake(small_matcher, answers, language="en")
+    dutch = match_intake(small_matcher, answers)
+    assert english is not None and dutch is not None
+    assert "in your region (North and East)" in english.groups[0].reasons
+    assert "in uw regio (Noord en Oost)" in dutch.groups[0].reasons
+    assert match_intake(small_matcher, {"problem": "?"}, language="en") is None
+
+
 def test_json_follows_the_contract(small_matcher: Matcher) -> None:
     data = small_matcher.find("brieven", region="west").as_json()
     assert set(data) == {"query", "region", "groups", "assignments"}
@@ -81,7 +105,7 @@ def test_a_group_with_evidence_outranks_one_without(small_db, small_matcher: Mat
 
 
 def test_knowledge_added_later_is_found_after_reindex(small_db, tmp_path, fake_encoder) -> None:  # type: ignore[no-untyped-def]
-    from bot.indexing import open_indexes
+    from bot.matching.indexing import open_indexes
     from embeddings.lexical import QueryExpander
 
     catalog.save_records(

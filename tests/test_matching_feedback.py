@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.assistant import utc_now
 from bot.matching import Matcher
+from bot.workflow import utc_now
 from knowledge import intakes, review, suggestions
-from knowledge.records import SubmittedDraft
+from tests.support import builders
 
 NOW = utc_now()  # the matcher counts capacity in the current semester
 QUERY = "phishing en kwetsbaarheden in systemen"  # both cyber groups fit equally well
@@ -19,18 +19,13 @@ def decided(db: Database, n: int, group_id: str, outcome: str, broker: review.Br
     draft_id = f"VW-2026-REPLAY{n}"
     intakes.submit_draft(
         db,
-        SubmittedDraft(
+        builders.submitted_draft(
             id=draft_id,
             channel=None,
             user_ref=None,
-            language="nl",
-            state="submitted",
             organisation="UWV",
-            region="oost",
-            title="Phishing",
             intake={},
             created_at=NOW,
-            updated_at=NOW,
             draft={"title": "Phishing", "main_question": "Hoe?", "themes": ["cybersecurity"], "suggested_groups": []},
         ),
     )
@@ -85,3 +80,13 @@ def test_no_decisions_means_no_change(small_matcher: Matcher) -> None:
         ).groups
     ]
     assert with_feedback == without
+
+
+def test_decisions_are_told_in_the_language_asked(small_db: Database, small_matcher: Matcher) -> None:
+    rijk = review.add_broker(small_db, name="R", email="r@oost.nl", region="oost", side="rijk", now=NOW)
+    ho = review.add_broker(small_db, name="H", email="h@oost.nl", region="oost", side="ho", now=NOW)
+    decided(small_db, 4, "grp-saxion-cyber", "declined", rijk, ho)
+    decided(small_db, 5, "grp-hu-cyber", "accepted", rijk, ho)
+    found = {g.id: g.reasons for g in small_matcher.find(QUERY, region="oost", k=4, language="en").groups}
+    assert f"took on a similar question from UWV in {NOW[:4]}" in found["grp-hu-cyber"]
+    assert any(r.startswith("declined a similar question from UWV") for r in found["grp-saxion-cyber"])

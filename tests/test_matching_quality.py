@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import evaluate, load_queries
-from bot.indexing import open_indexes
 from bot.matching import DEFAULT_WEIGHTS, Matcher, Weights
+from bot.matching.evaluation import evaluate, load_queries
+from bot.matching.indexing import open_indexes
 from embeddings.lexical import QueryExpander
 from knowledge.database import open_database
 from knowledge.example_data import load_example_data, thesaurus_entries

@@ -14,7 +14,7 @@ from knowledge.example_data import example_rows
 from knowledge.migrations import migrations
 from knowledge.records import Organisation
 from knowledge.vocabulary import ARTICLES
-from tests import builders
+from tests.support import builders
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for bot.redaction: what is replaced, what stays, and robustness."""
+"""Tests for bot.conversation.redaction: what is replaced, what stays, and robustness."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from schwifty import IBAN
 from stdnum.nl import bsn
 
-from bot.redaction import Redaction, redact
+from bot.conversation.redaction import Redaction, redact
 
 
 def make_bsn(start: int) -> str:

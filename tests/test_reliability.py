@@ -18,27 +18,28 @@ import httpx
 import pytest
 from sqlite_utils import Database
 
-from bot.assistant import Assistant, utc_now
-from bot.dialog import Incoming
-from bot.indexing import open_indexes
+from bot.assistant import Assistant
+from bot.conversation.messages import Incoming
+from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.logsafe import configure_logging, scrub
 from bot.matching import Matcher
-from bot.ratelimit import RateLimiter, Verdict
+from bot.matching.indexing import open_indexes
 from bot.settings import Settings, SettingsError
 from bot.wiring import check_data_dir
+from bot.workflow import utc_now
 from knowledge import intakes, maintenance, notices, review, sessions
 from knowledge.database import open_database
 from knowledge.maintenance import MaintenanceError
-from tests.helpers import free_port
-from tests.telegram_standin import BotApiStandIn
-from tests.test_service import RunningService, make_service, wait_http
-from tests.test_telegram_bot import RunningBot, intake_until_problem, wait_text
+from tests.support.ports import free_port
+from tests.support.service import RunningService, make_service, wait_http
+from tests.support.telegram import BotApiStandIn
+from tests.support.telegram_bot import RunningBot, intake_until_problem, wait_text
 
 PROBLEM = "Onze laptops krijgen updates pas weken te laat en niemand weet precies welke"
 
 
 def say(assistant: Assistant, user: str, text: str, channel: str = "web") -> list[str]:
-    return [r.text for r in assistant.handle(Incoming(channel, user, text=text))]
+    return [r.text for r in assistant.handle(Incoming(channel, user, text=text)).replies]
 
 
 # -- Telegram answers 429, 502 and time-outs for a while -----------------------------------------
@@ -86,13 +87,13 @@ def test_an_update_delivered_again_after_a_crash_is_not_answered_twice(
     """Telegram redelivers updates we did not confirm before dying; the second copy of an
     answer must not become the answer to the next question."""
     assistant = Assistant(small_db, small_matcher)
-    first = assistant.handle(Incoming("telegram", "77", text="/start", sequence=100))
+    first = assistant.handle(Incoming("telegram", "77", text="/start", sequence=100)).replies
     answer = Incoming("telegram", "77", text="duo", sequence=101)
-    assert any("Bedoelt u" in r.text for r in assistant.handle(answer))
+    assert any("Bedoelt u" in r.text for r in assistant.handle(answer).replies)
     stored = intakes.load_conversation(small_db, "telegram", "77")
-    assert Assistant(small_db, small_matcher).handle(answer) == []  # a new process, the same update
+    assert Assistant(small_db, small_matcher).handle(answer).replies == []  # a new process, the same update
     assert intakes.load_conversation(small_db, "telegram", "77") == stored
-    assert first and assistant.handle(Incoming("telegram", "77", choice="org:yes", sequence=102))
+    assert first and assistant.handle(Incoming("telegram", "77", choice="org:yes", sequence=102)).replies
 
 
 # -- a busy database ----------------------------------------------------------------------------
@@ -124,7 +125,7 @@ def test_a_short_lock_by_another_writer_only_waits(small_db: Database, small_mat
     replies = say(assistant, "u1", "duo")
     holder.join()
     assert any("Bedoelt u" in r for r in replies)
-    confirmed = assistant.handle(Incoming("web", "u1", choice="org:yes"))  # the answer was saved
+    confirmed = assistant.handle(Incoming("web", "u1", choice="org:yes")).replies  # the answer was saved
     assert any("In welke regio" in r.text for r in confirmed)
 
 
@@ -168,14 +169,16 @@ def test_index_files_deleted_or_corrupted_are_rebuilt_with_the_same_answers(
 
 def test_a_full_disk_or_unwritable_folder_stops_the_start_with_one_line(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="maak ruimte"):
-        check_data_dir(Settings(data_dir=tmp_path / "var", model=None, threads=1, log_level="WARNING", min_free_mb=10**12))
+        check_data_dir(
+            Settings(data_dir=tmp_path / "var", model=None, threads=1, log_level="WARNING", min_free_mb=10**12)
+        )
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     with pytest.raises(SettingsError, match="niet bruikbaar"):
         check_data_dir(Settings(data_dir=blocker / "var", model=None, threads=1, log_level="WARNING"))
     env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(tmp_path / "full"), "VRAAGWIJZER_MIN_FREE_MB": "10000000"}
     run = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"], env=env, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "web.cli", "run"], env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert run.returncode == 1 and "maak ruimte" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "full" / "vraagwijzer.db").exists()  # nothing half-written
@@ -209,7 +212,7 @@ def test_the_flood_limit_tells_once_then_ignores_until_it_calms() -> None:
 def test_a_flooding_user_gets_one_notice_and_others_go_on(small_db: Database, small_matcher: Matcher) -> None:
     assistant = Assistant(small_db, small_matcher)
     assistant.limiter = RateLimiter(burst=5, refill_seconds=60)
-    answers = [assistant.handle(Incoming("telegram", "flood", text=f"bericht {i}")) for i in range(40)]
+    answers = [assistant.handle(Incoming("telegram", "flood", text=f"bericht {i}")).replies for i in range(40)]
     notices_ = [r for replies in answers for r in replies if "veel berichten" in r.text]
     assert len(notices_) == 1 and all(a == [] for a in answers[6:])
     assert any("Bij welke rijksorganisatie" in r for r in say(assistant, "calm", "/start", "telegram"))
@@ -236,7 +239,9 @@ def test_oversized_requests_are_refused_before_reading(service_parts, tmp_path: 
 # -- backup while running, restore, retention, one person's records ------------------------------
 
 
-def test_a_backup_taken_under_load_restores_completely(small_db: Database, small_matcher: Matcher, tmp_path: Path) -> None:
+def test_a_backup_taken_under_load_restores_completely(
+    small_db: Database, small_matcher: Matcher, tmp_path: Path
+) -> None:
     assistant = Assistant(small_db, small_matcher)
     stop = threading.Event()
     typed = [0]

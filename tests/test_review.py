@@ -6,27 +6,19 @@ import pytest
 from sqlite_utils import Database
 
 from knowledge import intakes, review
-from knowledge.records import SubmittedDraft
 from knowledge.review import ReviewError
+from tests.support import builders
 
 NOW = "2026-11-28T10:00:00+00:00"
 
 
 @pytest.fixture
 def submitted(db: Database) -> str:
-    draft = SubmittedDraft(
+    draft = builders.submitted_draft(
         id="VW-2026-TEST01",
-        channel="telegram",
-        user_ref="42",
-        language="nl",
-        state="submitted",
-        organisation="DUO",
-        region="oost",
-        title="Updates sneller (DUO)",
         intake={"problem": "..."},
         draft={"main_question": "Welke maatregelen kan DUO nemen om updates sneller uit te rollen?"},
         created_at=NOW,
-        updated_at=NOW,
     )
     intakes.submit_draft(db, draft)
     return draft.id

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 from sqlite_utils import Database
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.testclient import TestClient
 
 from knowledge import intakes, review, sessions
-from tests.test_web_dashboard import NOW, clock, login, setup  # noqa: F401 - fixtures
+from tests.support.dashboard import NOW, login
 
 # Reachable without a broker session, each for a reason.
 PUBLIC = {
@@ -29,18 +29,25 @@ DRAFT = "VW-2026-WEB001"
 
 
 def routes(client: TestClient) -> Iterator[tuple[str, set[str]]]:
-    for route in client.app.routes:  # type: ignore[attr-defined]
+    yield from _routes(client.app.routes, "")  # type: ignore[attr-defined]
+
+
+def _routes(found: list[BaseRoute], prefix: str) -> Iterator[tuple[str, set[str]]]:
+    """Every route with its full path; an area's Mount is walked, a static folder is one path."""
+    for route in found:
         if isinstance(route, Route):
-            yield route.path, set(route.methods or ())
+            yield prefix + route.path, set(route.methods or ())
+        elif isinstance(route, Mount) and route.routes:
+            yield from _routes(route.routes, prefix + route.path)
         elif isinstance(route, Mount):
-            yield route.path, {"GET"}
+            yield prefix + route.path, {"GET"}
 
 
 def concrete(path: str) -> str:
     return path.replace("{draft_id}", DRAFT).replace("{token}", "x" * 40)
 
 
-def test_every_route_is_public_on_purpose_or_needs_a_broker(setup) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_every_route_is_public_on_purpose_or_needs_a_broker(setup) -> None:  # type: ignore[no-untyped-def]
     client, db = setup
     checked = 0
     for path, methods in routes(client):
@@ -54,7 +61,7 @@ def test_every_route_is_public_on_purpose_or_needs_a_broker(setup) -> None:  # t
     assert intakes.get_draft(db, DRAFT).state == "submitted"
 
 
-def test_every_form_of_a_broker_needs_the_sessions_csrf_token(setup) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_every_form_of_a_broker_needs_the_sessions_csrf_token(setup) -> None:  # type: ignore[no-untyped-def]
     client, db = setup
     login(client, db, "rijk@oost.nl")
     posts = [p for p, methods in routes(client) if "POST" in methods and p not in PUBLIC]
@@ -67,7 +74,7 @@ def test_every_form_of_a_broker_needs_the_sessions_csrf_token(setup) -> None:  #
     assert [e.to_state for e in intakes.events_of(db, DRAFT)] == ["submitted"]
 
 
-def test_a_session_id_planted_before_login_is_not_used(setup) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_session_id_planted_before_login_is_not_used(setup) -> None:  # type: ignore[no-untyped-def]
     client, db = setup
     planted = "chosen-by-an-attacker"
     client.cookies.set("vw_session", planted)
@@ -79,7 +86,7 @@ def test_a_session_id_planted_before_login_is_not_used(setup) -> None:  # type: 
     assert attacker.get("/queue").status_code == 401
 
 
-def test_every_response_carries_the_security_headers(setup) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_every_response_carries_the_security_headers(setup) -> None:  # type: ignore[no-untyped-def]
     client, db = setup
     login(client, db, "rijk@oost.nl")
     for path in ("/queue", f"/drafts/{DRAFT}", "/privacy", "/chat", "/nope", "/s/" + "x" * 40):
@@ -91,7 +98,7 @@ def test_every_response_carries_the_security_headers(setup) -> None:  # type: ig
 
 
 @pytest.mark.parametrize("email", ["rijk@oost.nl", "ho@west.nl"])
-def test_a_broker_sees_only_what_brokers_see(setup, email: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_broker_sees_only_what_brokers_see(setup, email: str) -> None:  # type: ignore[no-untyped-def]
     """Any broker may read any region (SPEC: brokers see all regions); acting outside their own
     region needs a take-over, which other tests cover. Nobody else reads drafts."""
     client, db = setup

@@ -3,71 +3,17 @@ servant submits in Telegram, the duo approves in the web pages, the civil servan
 
 from __future__ import annotations
 
-import asyncio
 import re
-import threading
 from pathlib import Path
 
 import httpx
-from sqlite_utils import Database
 
-from bot.assistant import utc_now
-from bot.service import Service
-from bot.settings import Settings
-from bot.wiring import Assembly
-from knowledge import intakes, review, sessions
-from tests.helpers import free_port
-from tests.telegram_standin import BotApiStandIn
-from tests.test_telegram_bot import finish_intake, intake_until_problem, wait_text
-
-TOKEN = "123456:SERVICE"
-
-
-class RunningService:
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.thread = threading.Thread(target=lambda: asyncio.run(service.run()), daemon=True)
-
-    def __enter__(self) -> RunningService:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.service.stop()
-        self.thread.join(20)
-        assert not self.thread.is_alive()
-
-
-def wait_http(url: str) -> None:
-    for _ in range(200):
-        try:
-            httpx.get(url, timeout=1)
-            return
-        except httpx.TransportError:
-            threading.Event().wait(0.05)
-    raise AssertionError(f"{url} did not come up")
-
-
-def make_service(parts, tmp_path: Path, standin: BotApiStandIn | None, port: int, **extra) -> Service:  # type: ignore[no-untyped-def]
-    db, encoder, matcher = parts
-    settings = Settings(
-        data_dir=tmp_path,
-        model=None,
-        threads=1,
-        log_level="WARNING",
-        port=port,
-        telegram_token=TOKEN if standin else None,
-        telegram_base_url=standin.base_url if standin else None,
-        **extra,
-    )
-    return Service(settings, Assembly(db, encoder, matcher.indexes, matcher, []))
-
-
-def login(client: httpx.Client, db: Database, base: str, email: str) -> str:
-    token = sessions.create_login_token(db, review.broker_by_email(db, email), utc_now())
-    response = client.get(f"{base}/login/{token}", follow_redirects=True)
-    assert response.status_code == 200, response.text
-    return re.search(r'name="csrf" value="([^"]+)"', response.text).group(1)  # type: ignore[union-attr]
+from bot.workflow import utc_now
+from knowledge import intakes, review
+from tests.support.ports import free_port
+from tests.support.service import RunningService, login, make_service, wait_http
+from tests.support.telegram import BotApiStandIn
+from tests.support.telegram_bot import finish_intake, intake_until_problem, wait_text
 
 
 def test_submit_in_telegram_approve_on_the_web_hear_it_in_telegram(service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -162,7 +108,7 @@ def test_from_approval_to_completed_and_the_knowledge_grows(service_parts, tmp_p
 
     from aiosmtpd.controller import Controller
 
-    from tests.test_mail import Collector
+    from tests.support.mail import Collector
 
     db, _, matcher = service_parts
     now = utc_now()

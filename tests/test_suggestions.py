@@ -8,8 +8,8 @@ from sqlite_utils import Database
 
 from knowledge import intakes, review, suggestions
 from knowledge.errors import NotFoundError
-from knowledge.records import SubmittedDraft
 from knowledge.review import ReviewError
+from tests.support import builders
 
 NOW = "2026-11-28T10:00:00+00:00"
 DRAFT = {
@@ -30,19 +30,11 @@ def approved(small_db: Database) -> tuple[Database, str, review.Broker]:
     db = small_db
     intakes.submit_draft(
         db,
-        SubmittedDraft(
+        builders.submitted_draft(
             id="VW-2026-SUG001",
-            channel="telegram",
-            user_ref="42",
-            language="nl",
-            state="submitted",
-            organisation="DUO",
-            region="oost",
-            title=DRAFT["title"],
             intake={"organisation_id": "duo", "problem": "Inspectie van dijken met drones kost te veel tijd."},
             draft=DRAFT,
             created_at=NOW,
-            updated_at=NOW,
         ),
     )
     rijk = review.add_broker(db, name="R", email="r@oost.nl", region="oost", side="rijk", now=NOW)
@@ -132,8 +124,8 @@ def test_a_group_without_capacity_cannot_be_confirmed(approved) -> None:  # type
 
 
 def test_completed_work_is_found_by_the_next_similar_question(approved, tmp_path, fake_encoder) -> None:  # type: ignore[no-untyped-def]
-    from bot.indexing import open_indexes
     from bot.matching import Matcher
+    from bot.matching.indexing import open_indexes
     from embeddings.lexical import QueryExpander
 
     db, draft_id, broker = approved
@@ -153,20 +145,26 @@ def test_completed_work_is_found_by_the_next_similar_question(approved, tmp_path
 
 
 def test_reminder_after_ten_working_days_and_closed_after_twenty(approved, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bot.mail import Mailer
-    from bot.scheduler import run_due_work
+    from bot.workflow import Mailer, Workflow
 
     db, draft_id, broker = approved
     secret = b"test-secret"
     created = "2026-11-02T09:00:00+00:00"  # a Monday
     ((_suggestion, token),) = suggestions.send_suggestions(db, draft_id, broker, ["grp-saxion-cyber"], created, secret)
     mailer = Mailer(outbox=tmp_path / "outbox", sender="v@example.nl")
-    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-13T09:00:00+00:00") == (0, 0)  # 9 days
-    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-16T09:00:00+00:00") == (1, 0)  # 10
-    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-17T09:00:00+00:00") == (0, 0)  # once
+    today = [""]
+    workflow = Workflow(db, mailer=mailer, secret=secret, base_url="https://vw.example", clock=lambda: today[0])
+
+    def due_work(now: str) -> tuple[int, int]:
+        today[0] = now
+        return workflow.due_work()
+
+    assert due_work("2026-11-13T09:00:00+00:00") == (0, 0)  # 9 days
+    assert due_work("2026-11-16T09:00:00+00:00") == (1, 0)  # 10
+    assert due_work("2026-11-17T09:00:00+00:00") == (0, 0)  # once
     reminder = next((tmp_path / "outbox").glob("*.eml")).read_text()
     assert f"https://vw.example/s/{token}" in reminder  # the same link, signed again
-    assert run_due_work(db, mailer, secret, "https://vw.example", "2026-11-30T09:00:00+00:00") == (0, 1)  # 20
+    assert due_work("2026-11-30T09:00:00+00:00") == (0, 1)  # 20
     assert suggestions.suggestions_of(db, draft_id)[0].state == "no_answer"
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 3  # reminder + both brokers told
     assert "geen antwoord na 20 werkdagen" in intakes.events_of(db, draft_id)[-1].comment

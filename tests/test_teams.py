@@ -14,12 +14,12 @@ import pytest
 from microsoft_agents.activity import Activity
 
 from bot.channels.teams import CARD_KEY, activities_for, incoming_from, option_card, render
-from bot.dialog import Option, Reply
+from bot.conversation.messages import Option, Reply
 from bot.settings import SettingsError, load_settings
 from knowledge import intakes, notices, review
-from tests.helpers import free_port
-from tests.teams_standin import ConnectorStandIn
-from tests.test_service import RunningService, login, make_service, wait_http
+from tests.support.ports import free_port
+from tests.support.service import RunningService, login, make_service, wait_http
+from tests.support.teams import ConnectorStandIn
 
 NOW = "2026-01-01T00:00:00+00:00"
 CREDENTIALS = (

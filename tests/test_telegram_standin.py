@@ -25,7 +25,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.telegram_standin import BotApiStandIn, EntityParseError, parse_telegram_html
+from tests.support.telegram import BotApiStandIn, EntityParseError, parse_telegram_html
 
 TOKEN = "123:TEST"
 USER = 4242

@@ -110,7 +110,7 @@ def test_export_then_import_round_trips(small_db, db, tmp_path: Path, fmt: str) 
 
 
 def test_csv_export_neutralises_formulas(small_db) -> None:  # type: ignore[no-untyped-def]
-    from tests import builders
+    from tests.support import builders
 
     catalog.save_records(small_db, "organisations", [builders.organisation(id="x", name="=cmd|' /C calc'!A0")])
     exported = transfer.export_records(small_db, "organisations", "csv")

@@ -3,94 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from sqlite_utils import Database
 from starlette.testclient import TestClient
 
 from knowledge import intakes, review, sessions
-from knowledge.records import SubmittedDraft
-from web.app import create_app
+from tests.support.dashboard import DRAFT, NOW, Clock, login
 
-NOW = "2026-11-28T10:00:00+00:00"
 LATER = "2026-11-28T10:20:00+00:00"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> str:
-        return self.now
-
-
-DRAFT = {
-    "title": "Updates sneller (DUO)",
-    "organisation": "DUO",
-    "region": "oost",
-    "main_question": "Welke maatregelen kan DUO nemen om updates sneller uit te rollen?",
-    "sub_questions": ["Hoe ziet het nu uit?", "Wat willen medewerkers?", "Welke opties zijn er?"],
-    "background": "<script>alert('x')</script> laptops",
-    "objective": "sneller",
-    "scope": "DUO",
-    "deliverables": ["Advies"],
-    "constraints": [],
-    "form": None,
-    "level": "hbo",
-    "themes": ["cybersecurity"],
-    "kind": "adviserend",
-    "language": "nl",
-    "similar_assignments": [],
-    "suggested_groups": [],
-    "quality": [],
-}
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def setup(small_db: Database, clock: Clock) -> Iterator[tuple[TestClient, Database]]:
-    db = small_db
-    intakes.submit_draft(
-        db,
-        SubmittedDraft(
-            id="VW-2026-WEB001",
-            channel="telegram",
-            user_ref="42",
-            language="nl",
-            state="submitted",
-            organisation="DUO",
-            region="oost",
-            title=DRAFT["title"],
-            intake={"problem": "laptops"},
-            draft=DRAFT,
-            created_at=NOW,
-            updated_at=NOW,
-        ),
-    )
-    for name, email, region, side in (
-        ("Rijk Oost", "rijk@oost.nl", "oost", "rijk"),
-        ("HO Oost", "ho@oost.nl", "oost", "ho"),
-        ("HO West", "ho@west.nl", "west", "ho"),
-    ):
-        review.add_broker(db, name=name, email=email, region=region, side=side, now=NOW)
-    with TestClient(create_app(db, clock=clock), follow_redirects=False) as client:
-        yield client, db
-
-
-def login(client: TestClient, db: Database, email: str) -> str:
-    """Log in through a fresh link; returns the CSRF token of the session."""
-    token = sessions.create_login_token(db, review.broker_by_email(db, email), NOW)
-    response = client.get(f"/login/{token}")
-    assert response.status_code == 303 and response.headers["location"] == "/queue"
-    cookie = response.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
-    page = client.get("/drafts/VW-2026-WEB001").text
-    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("path", ["/queue", "/drafts/VW-2026-WEB001", "/drafts/VW-2026-WEB001/docx"])

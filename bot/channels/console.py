@@ -1,4 +1,5 @@
-"""The terminal channel: the same dialog, options as numbered choices."""
+"""The terminal channel (`vraagwijzer chat`): the same dialog, options as numbered choices.
+No routes, no pushing: notices show at the next turn."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from collections.abc import Callable
 
 from bot import texts
 from bot.assistant import Assistant
-from bot.dialog import Incoming, Option, Reply
+from bot.channels.base import Channel
+from bot.conversation.messages import Incoming, Option, Reply
 
 CHANNEL = "console"
 
@@ -32,24 +34,39 @@ def incoming_for(line: str, options: tuple[Option, ...], user_ref: str) -> Incom
     return Incoming(CHANNEL, user_ref, text=line)
 
 
+class ConsoleChannel(Channel):
+    name = CHANNEL
+
+    def __init__(
+        self, assistant: Assistant, read: Callable[[str], str] = input, write: Callable[[str], None] = print
+    ) -> None:
+        super().__init__()
+        self.assistant = assistant
+        self.read = read
+        self.write = write
+
+    def run(self, user_ref: str | None = None) -> None:
+        """Talk until the user stops (`/stop`, end of input, Ctrl-C)."""
+        user = user_ref or getpass.getuser()
+        self.write(texts.nl.CONSOLE_HINT)
+        text, options = render(self.assistant.handle(Incoming(CHANNEL, user, text="/start")).replies)
+        self.write(text)
+        while True:
+            try:
+                line = self.read("> ")
+            except (EOFError, KeyboardInterrupt):
+                self.write("")
+                return
+            if line.strip().lower() in ("/stop", "/quit", "exit"):
+                return
+            text, options = render(self.assistant.handle(incoming_for(line, options, user)).replies)
+            self.write(text)
+
+
 def run_console(
     assistant: Assistant,
     read: Callable[[str], str] = input,
     write: Callable[[str], None] = print,
     user_ref: str | None = None,
 ) -> None:
-    user = user_ref or getpass.getuser()
-    write(texts.nl.CONSOLE_HINT)
-    text, options = render(assistant.handle(Incoming(CHANNEL, user, text="/start")))
-    write(text)
-    while True:
-        try:
-            line = read("> ")
-        except (EOFError, KeyboardInterrupt):
-            write("")
-            return
-        if line.strip().lower() in ("/stop", "/quit", "exit"):
-            return
-        text, new_options = render(assistant.handle(incoming_for(line, options, user)))
-        options = new_options
-        write(text)
+    ConsoleChannel(assistant, read, write).run(user_ref)

@@ -8,8 +8,9 @@ settings (`CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID`, `...CLIENTSECRE
 `...TENANTID`); without them the endpoint is off, unless `VRAAGWIJZER_TEAMS_ANONYMOUS=1`
 allows unauthenticated requests for local testing with the Agents Playground.
 
-Every incoming activity stores the conversation reference, so status changes and broker
-notices can be pushed later (`TeamsChannel.send_notice`).
+Every incoming activity hands the assistant its conversation reference (`Incoming.address`),
+stored with the turn, so status changes and broker notices can be pushed later
+(`TeamsChannel.push`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import asyncio
 import html
 import logging
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from microsoft_agents.activity import (
@@ -40,21 +43,24 @@ from microsoft_agents.hosting.core import (
 from microsoft_agents.hosting.core.authorization import AuthenticationConstants
 from microsoft_agents.hosting.fastapi import CloudAdapter, jwt_authorization_decorator, start_agent_process
 from microsoft_agents.hosting.msteams import TeamsAgentExtension
+from sqlite_utils import Database
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from bot import texts
-from bot.assistant import Assistant, notice_reply, utc_now
-from bot.channels.common import split_message
-from bot.dialog import Incoming, Option, Reply
-from bot.notify import NotReachable
-from bot.settings import Settings
+from bot.assistant import Assistant, notice_reply
+from bot.channels.base import Channel, split_message
+from bot.conversation.messages import Incoming, Option, Reply
+from bot.workflow import NotReachable
 from knowledge import notices
+from knowledge.notices import Notice
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "teams"
+MESSAGES_PATH = "/api/messages"
+MAX_ACTIVITY_BYTES = 256 * 1024
 # Teams accepts messages up to about 28 KB including markup; stay well below it.
 MAX_TEXT = 8000
 # Adaptive Cards in Teams show a handful of buttons per row of actions.
@@ -123,13 +129,20 @@ def activities_for(replies: list[Reply], language: str) -> list[Activity]:
     return activities
 
 
-class TeamsChannel:
-    """The SDK's adapter and agent application with our handlers, plus proactive sending."""
+class TeamsChannel(Channel):
+    """The SDK's adapter and agent application with our handlers, plus proactive sending.
+    `client_id`: the app id (None: anonymous local test mode); `sdk_env`: the SDK's own
+    settings (`CONNECTIONS__...`)."""
 
-    def __init__(self, assistant: Assistant, settings: Settings) -> None:
+    name = CHANNEL
+    pushes = True
+
+    def __init__(self, assistant: Assistant, client_id: str | None, sdk_env: Mapping[str, str]) -> None:
+        super().__init__()
         self.assistant = assistant
-        self.client_id = settings.teams_client_id
-        config = load_configuration_from_env(dict(settings.teams_env))
+        self.client_id = client_id
+        self.body_limits = {MESSAGES_PATH: MAX_ACTIVITY_BYTES}
+        config = load_configuration_from_env(dict(sdk_env))
         if self.client_id:
             manager = MsalConnectionManager(**config)
             self.auth_configuration = manager.get_default_connection_configuration()
@@ -161,16 +174,24 @@ class TeamsChannel:
             register.activity(ActivityTypes.message)(self.on_message)
             register.activity(ActivityTypes.message_update)(self.on_message_update)
 
-    def route(self) -> Route:
+    def routes(self) -> list[BaseRoute]:
         """`POST /api/messages`: the SDK checks the Bot Service token (or allows anonymous
         requests in local test mode) and runs the turn."""
 
         @jwt_authorization_decorator
-        async def messages(request: Request) -> Response:
+        async def checked(request: Request) -> Response:
             response = await start_agent_process(request, self.app, self.adapter)
             return response or Response(status_code=202)
 
-        return Route("/api/messages", messages, methods=["POST"])
+        async def messages(request: Request) -> Response:
+            # Where the SDK's JWT check finds its settings.
+            request.app.state.agent_configuration = self.auth_configuration
+            return await checked(request)
+
+        return [Route(MESSAGES_PATH, messages, methods=["POST"])]
+
+    async def start(self) -> None:
+        log.warning(texts.nl.RUN_TEAMS.format(mode=self.mode))
 
     # -- handlers ----------------------------------------------------------------------
     async def on_message(self, context: TurnContext, state: TurnState) -> None:
@@ -194,14 +215,8 @@ class TeamsChannel:
         address = context.activity.get_conversation_reference().model_dump_json(exclude_none=True, by_alias=True)
         async with self._locks[incoming.user_ref]:
             await context.send_activity(Activity(type=ActivityTypes.typing))
-            replies, language = await asyncio.to_thread(self._handle, incoming, address)
-            await context.send_activities(activities_for(replies, language))
-
-    def _handle(self, incoming: Incoming, address: str) -> tuple[list[Reply], str]:
-        with self.assistant.lock:
-            notices.save_address(self.assistant.db, CHANNEL, incoming.user_ref, address, utc_now())
-            replies = self.assistant.handle(incoming)
-            return replies, self.assistant.language_of(CHANNEL, incoming.user_ref)
+            turn = await asyncio.to_thread(self.assistant.handle, replace(incoming, address=address))
+            await context.send_activities(activities_for(turn.replies, turn.language))
 
     async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:
         log.error("Teams turn failed", exc_info=error)
@@ -211,13 +226,17 @@ class TeamsChannel:
             log.warning("Could not tell the Teams user about the error")
 
     # -- pushing -------------------------------------------------------------------------
-    async def send_notice(self, user_ref: str, text: str, kind: str, draft_id: str) -> None:
+    def reachable(self, db: Database, user_ref: str) -> bool:
+        """Only someone who talked to the bot: their conversation reference is stored."""
+        return notices.address_of(db, CHANNEL, user_ref) is not None
+
+    async def push(self, notice: Notice) -> None:
         """Send a stored notice into the user's Teams chat, from the stored reference."""
-        address, language = await asyncio.to_thread(self._address_and_language, user_ref)
+        address, language = await asyncio.to_thread(self.assistant.reach, CHANNEL, notice.user_ref)
         if address is None:
-            raise NotReachable(user_ref)
+            raise NotReachable(notice.user_ref)
         continuation = ConversationReference.model_validate_json(address).get_continuation_activity()
-        outgoing = activities_for([notice_reply(text, kind, draft_id, language)], language)
+        outgoing = activities_for([notice_reply(notice.text, notice.kind, notice.draft_id, language)], language)
 
         async def send(context: TurnContext) -> None:
             await context.send_activities(outgoing)
@@ -227,10 +246,4 @@ class TeamsChannel:
         else:
             await self.adapter.continue_conversation_with_claims(
                 ClaimsIdentity(), continuation, send, audience=AuthenticationConstants.AGENTS_SDK_SCOPE
-            )
-
-    def _address_and_language(self, user_ref: str) -> tuple[str | None, str]:
-        with self.assistant.lock:
-            return notices.address_of(self.assistant.db, CHANNEL, user_ref), self.assistant.language_of(
-                CHANNEL, user_ref
             )

@@ -1,8 +1,10 @@
 """Telegram channel (python-telegram-bot 22): translates updates to `Incoming` and replies
 to HTML messages with inline keyboards. It decides nothing about the conversation.
 
-Updates of different users are processed concurrently, updates of one user in order
-(`PerUserOrder`). The dialog runs in a worker thread so matching never blocks the loop.
+Updates arrive by long polling, or at `POST /telegram` when a webhook URL is set (the secret
+header checked), as in python-telegram-bot's custom webhook example. Updates of different users
+are processed concurrently, updates of one user in order (`PerUserOrder`). The dialog runs in a
+worker thread so matching never blocks the loop.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import contextlib
 import html
 import logging
 import os
+import secrets
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -24,6 +27,9 @@ from typing import Any, TypeVar
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 import httpx
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
@@ -37,13 +43,17 @@ from telegram.ext import (
 )
 
 from bot import texts
-from bot.assistant import Assistant
-from bot.channels.common import split_message
-from bot.dialog import Incoming, Reply
+from bot.assistant import Assistant, notice_reply
+from bot.channels.base import Channel, split_message
+from bot.conversation.messages import Incoming, Reply
+from knowledge.notices import Notice
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
+WEBHOOK_PATH = "/telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_UPDATE_BYTES = 1024 * 1024
 MAX_MESSAGE = 4096
 CONNECTION_POOL = 32
 SEND_ATTEMPTS = 6
@@ -125,7 +135,75 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows)
 
 
-class TelegramChannel:
+class TelegramChannel(Channel):
+    """The bot in the service: the PTB application, its webhook route, its lifecycle, and
+    pushing stored notices. A broker linked on Telegram can always be told here."""
+
+    name = CHANNEL
+    pushes = True
+
+    def __init__(
+        self,
+        assistant: Assistant,
+        token: str,
+        *,
+        base_url: str | None = None,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.assistant = assistant
+        self.application = build_application(assistant, token, base_url)
+        self.webhook_url = webhook_url
+        self.secret = webhook_secret or secrets.token_urlsafe(32)
+        self.body_limits = {WEBHOOK_PATH: MAX_UPDATE_BYTES}
+
+    def routes(self) -> list[BaseRoute]:
+        return [Route(WEBHOOK_PATH, self.receive, methods=["POST"])] if self.webhook_url else []
+
+    async def receive(self, request: Request) -> Response:
+        """An update posted by Telegram: only with the secret we gave it at `set_webhook`."""
+        if not secrets.compare_digest(request.headers.get(SECRET_HEADER, ""), self.secret):
+            return Response(status_code=403)
+        try:
+            data = await request.json()
+        except ValueError:
+            return Response(status_code=400)
+        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+        return Response()
+
+    async def start(self) -> None:
+        app = self.application
+        await app.initialize()
+        if app.post_init:
+            await app.post_init(app)
+        await app.start()
+        if self.webhook_url:
+            await app.bot.set_webhook(self.webhook_url, secret_token=self.secret, allowed_updates=Update.ALL_TYPES)
+            mode = f"webhook {self.webhook_url}"
+        else:
+            assert app.updater is not None
+            await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            mode = "polling"
+        log.warning(texts.nl.RUN_TELEGRAM.format(mode=mode))
+
+    async def stop(self) -> None:
+        app = self.application
+        if app.updater and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    async def push(self, notice: Notice) -> None:
+        language = await asyncio.to_thread(self.assistant.language_of, CHANNEL, notice.user_ref)
+        reply = notice_reply(notice.text, notice.kind, notice.draft_id, language)
+        await send_replies(self.application.bot, int(notice.user_ref), [reply])
+
+
+class Handlers:
+    """Updates to `Incoming`, turns to messages."""
+
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
 
@@ -171,8 +249,8 @@ class TelegramChannel:
         # Telegram delivers an update again when we crashed before confirming it.
         incoming = replace(incoming, sequence=update.update_id)
         await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-        replies = await asyncio.to_thread(self.assistant.handle, incoming)
-        await send_replies(context.bot, chat.id, replies)
+        turn = await asyncio.to_thread(self.assistant.handle, incoming)
+        await send_replies(context.bot, chat.id, turn.replies)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("Telegram update failed", exc_info=context.error)
@@ -239,5 +317,5 @@ def build_application(assistant: Assistant, token: str, base_url: str | None = N
     if base_url:
         builder = builder.base_url(base_url)
     app = builder.build()
-    TelegramChannel(assistant).install(app)
+    Handlers(assistant).install(app)
     return app

@@ -16,9 +16,9 @@ from typing import Any
 
 from bot.analysis import Analysis, Frog
 from bot.drafting import english
-from bot.drafting.compose import OrganisationName, compose
+from bot.drafting.compose import compose
 from bot.drafting.quality import check_draft, english_faults, question_faults
-from bot.drafting.records import Draft, Intake, assignments_of, group_records, similar_records
+from bot.drafting.records import Draft, Intake, OrganisationName, assignments_of, intake_fields
 from bot.matching import MatchResult
 from bot.texts import for_language
 
@@ -100,22 +100,14 @@ class Drafter:
         return Draft(
             title=parts.title,
             organisation=org.names[0] if org.names and org.names[0] else org.in_sentence,
-            region=intake.region,
             main_question=main,
             sub_questions=subs,
             background=parts.background,
             objective=parts.objective,
             scope=parts.scope,
-            deliverables=list(t.DELIVERABLES[final_kind]),
             constraints=parts.constraints,
-            form=intake.form,
-            level=intake.level,
-            themes=list(matches.themes) if matches else [],
-            kind=final_kind,
-            language=intake.language,
-            similar_assignments=similar_records(matches, t.SIMILAR_WHY),
-            suggested_groups=group_records(matches),
             quality=quality,
+            **intake_fields(intake, matches, final_kind),
         )
 
     def recheck(

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot import language as lang
+from bot.conversation import language as lang
 from bot.drafting.goal import SOLUTION_WORDS as GOAL_SOLUTION_WORDS
-from bot.drafting.records import Draft, Intake, group_records, similar_records
+from bot.drafting.records import Draft, Intake, intake_fields
 from bot.matching import MatchResult
 from bot.texts import for_language
-
-KINDS = ("adviserend", "ontwerpend", "evaluerend", "verklarend", "voorspellend", "beschrijvend")
 
 # Goal words that tell the kind of question; checked in this order (most specific first).
 KIND_SIGNALS: dict[str, tuple[str, ...]] = {
@@ -301,19 +299,11 @@ def draft(
     return Draft(
         title=title_of(aim, org, intake),
         organisation=org,
-        region=intake.region,
         main_question=main,
         sub_questions=subs,
         background=" ".join(p for p in (clean(intake.problem), clean(intake.context)) if p),
         objective=clean(intake.goal) or t.GENERIC_AIM,
         scope=t.SCOPE.format(org=org, stakeholders=clean(intake.stakeholders) or t.DEFAULT_STAKEHOLDERS),
-        deliverables=list(t.DELIVERABLES[kind]),
         constraints=constraints,
-        form=intake.form,
-        level=intake.level,
-        themes=list(matches.themes) if matches else [],
-        kind=kind,
-        language=intake.language,
-        similar_assignments=similar_records(matches, t.SIMILAR_WHY),
-        suggested_groups=group_records(matches),
+        **intake_fields(intake, matches, kind),
     ), aim.specific

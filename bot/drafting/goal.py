@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.analysis import Analysis, Token
-from bot.drafting import dutch
+from bot.drafting import dutch, verbs, voice
 from bot.drafting.dutch import Tokens, lower
+from bot.drafting.focus import asked_focus, clause_focus, object_focus
+from bot.drafting.nouns import noun_phrases, person_nouns
 
 LEAD_VERBS = frozenset({"willen", "moeten", "hopen", "zullen", "gaan", "proberen", "wensen", "streven", "zoeken"})
 LEAD_WORDS = frozenset({"graag", "heel", "ook", "vooral", "dus", "dan", "liefst", "bij", "voorkeur", "uiteindelijk"})
@@ -97,8 +99,8 @@ def _read_sentence(tokens: Tokens, organisation: Tokens, people: Sequence[Token]
     if first in ("dat", "zodat"):
         return _dat_clause(rest[1:], organisation, people, solution)
     if _starts_knowledge(rest):
-        clause = _one_question(dutch.third_person(_resolved(rest[1:], people), organisation))
-        return Aim("knowledge", (clause,), rest[0].lemma, solution, _asked_focus(clause))
+        clause = _one_question(voice.third_person(_resolved(rest[1:], people), organisation))
+        return Aim("knowledge", (clause,), rest[0].lemma, solution, asked_focus(clause))
     relative = next((i for i, t in enumerate(rest) if lower(t) in ("dat", "die", "waar", "wat", "waarmee")), len(rest))
     infinitives = [i for i, t in enumerate(rest) if dutch.is_infinitive(t)]
     finite = [i for i, t in enumerate(rest[:relative]) if dutch.is_finite(t)]
@@ -108,26 +110,26 @@ def _read_sentence(tokens: Tokens, organisation: Tokens, people: Sequence[Token]
         finite, infinitives = [], sorted([*infinitives, finite[0]])
         knowing = [i for i in infinitives if _starts_knowledge(rest[i:])]
         if knowing:
-            clause = _one_question(dutch.third_person(_resolved(rest[knowing[0] + 1 :], people), organisation))
-            return Aim("knowledge", (clause,), rest[knowing[0]].lemma, solution, _focus(clause))
+            clause = _one_question(voice.third_person(_resolved(rest[knowing[0] + 1 :], people), organisation))
+            return Aim("knowledge", (clause,), rest[knowing[0]].lemma, solution, clause_focus(clause))
     if finite and (not infinitives or finite[0] < infinitives[0]) and finite[0] > 0:
         # "de wachttijd moet omlaag": a main clause; as a "dat"-clause it keeps its subject.
-        return _dat_clause(dutch.subordinate(_without_must(rest, finite[0])), organisation, people, solution)
+        return _dat_clause(verbs.subordinate(_without_must(rest, finite[0])), organisation, people, solution)
     if infinitives:
         clauses = tuple(
-            dutch.third_person(_resolved(c, people), organisation) for c in _coordinated(rest) if dutch.verb_cluster(c)
+            voice.third_person(_resolved(c, people), organisation) for c in _coordinated(rest) if verbs.verb_cluster(c)
         )
         if clauses:
-            return Aim("infinitive", clauses, "", solution, _focus(clauses[0]))
-    phrases = dutch.noun_phrases(rest)
+            return Aim("infinitive", clauses, "", solution, clause_focus(clauses[0]))
+    phrases = noun_phrases(rest)
     if len(rest) > 2 and rest[0].lemma in OVERVIEW_NOUNS | {"een"} and not finite:
         # "overzicht van alle algoritmes", "inzicht in de kosten": what they want to see
         at = next((i for i, t in enumerate(rest[:3]) if t.tag == "VZ"), None)
         if at is not None and rest[at - 1].lemma in OVERVIEW_NOUNS:
-            phrase = dutch.strip_end(dutch.third_person(rest[at + 1 :], organisation))
+            phrase = dutch.strip_end(voice.third_person(rest[at + 1 :], organisation))
             return Aim("noun", (phrase,), "overzicht", solution, phrase)
     if phrases and not finite:
-        phrase = dutch.third_person(rest if len(rest) <= len(phrases[0]) + 6 else phrases[0], organisation)
+        phrase = voice.third_person(rest if len(rest) <= len(phrases[0]) + 6 else phrases[0], organisation)
         phrase = dutch.strip_end(phrase)
         return Aim("noun", (phrase,), "", solution, phrase)
     return Aim("none", solution=solution)
@@ -139,7 +141,7 @@ def _without_must(clause: Tokens, finite: int) -> Tokens:
     verb = clause[finite]
     if verb.lemma != "moeten":
         return clause
-    span = dutch.verb_cluster(clause[finite + 1 :])
+    span = verbs.verb_cluster(clause[finite + 1 :])
     plural = "mv" in verb.features
     if span is None:
         form = "gaan" if plural else "gaat"
@@ -147,7 +149,7 @@ def _without_must(clause: Tokens, finite: int) -> Tokens:
     at = finite + 1 + span[0]
     new = replace(clause[at], pos="WW(pv,tgw,mv)")
     if not plural:
-        new = dutch.third_singular(new)
+        new = voice.third_singular(new)
     return [*clause[:finite], *clause[finite + 1 : at], new, *clause[at + 1 :]]
 
 
@@ -202,7 +204,7 @@ def _bare(tokens: Sequence[Token]) -> Tokens:
         token = items[i]
         nxt = items[i + 1] if i + 1 < len(items) else None
         if lower(token) == "te" and nxt is not None and dutch.is_infinitive(nxt):
-            if out and out[-1].tag in ("VZ", "BW") and lower(out[-1]) in dutch.SEPARABLE_PREFIXES:
+            if out and out[-1].tag in ("VZ", "BW") and lower(out[-1]) in verbs.SEPARABLE_PREFIXES:
                 particle = out.pop()
                 out.append(Token(particle.word + nxt.word, particle.word + nxt.lemma, nxt.morph, nxt.pos, "O", "B-VP"))
                 i += 2
@@ -243,7 +245,7 @@ def _solution(tokens: Sequence[Token]) -> Tokens:
 def _starts_knowledge(tokens: Sequence[Token]) -> bool:
     return (
         len(tokens) > 2
-        and tokens[0].lemma in dutch.KNOWLEDGE_VERBS
+        and tokens[0].lemma in verbs.KNOWLEDGE_VERBS
         and lower(tokens[1]) in dutch.QUESTION_WORDS
         and tokens[0].tag == "WW"
     )
@@ -268,10 +270,10 @@ def _what_it_should_do(
     if finite is None:
         return Aim("none", solution=solution)
     verb = replace(clause[finite], word=clause[finite].lemma, pos="WW(inf,vrij,zonder)")
-    clause = dutch.third_person([*clause[:finite], verb, *clause[finite + 1 :]], organisation)
-    if not dutch.verb_cluster(clause):
+    clause = voice.third_person([*clause[:finite], verb, *clause[finite + 1 :]], organisation)
+    if not verbs.verb_cluster(clause):
         return Aim("none", solution=solution)
-    return Aim("infinitive", (clause,), "", solution, _focus(clause))
+    return Aim("infinitive", (clause,), "", solution, clause_focus(clause))
 
 
 def _dat_clause(clause: Tokens, organisation: Tokens, people: Sequence[Token], solution: Tokens) -> Aim:
@@ -285,7 +287,7 @@ def _dat_clause(clause: Tokens, organisation: Tokens, people: Sequence[Token], s
             len(clause),
         )
         finite = next((i for i, t in enumerate(clause[:embedded]) if dutch.is_finite(t)), None)
-        if finite is None and dutch.verb_cluster(clause[:embedded]):
+        if finite is None and verbs.verb_cluster(clause[:embedded]):
             finite = -1  # Frog read "we ... kunnen zien" with "kunnen" as an infinitive already
         if finite is not None:
             verb = clause[finite] if finite >= 0 else clause[1]
@@ -294,17 +296,17 @@ def _dat_clause(clause: Tokens, organisation: Tokens, people: Sequence[Token], s
                 if finite >= 0
                 else list(clause[1:])
             )
-            clause_inf = _one_question(dutch.strip_end(dutch.third_person(_resolved(clause_inf, people), organisation)))
-            if dutch.verb_cluster(clause_inf) and verb.lemma not in ("zijn", "hebben", "weten"):
-                return Aim("infinitive", (clause_inf,), "", solution, _focus(clause_inf))
+            clause_inf = _one_question(dutch.strip_end(voice.third_person(_resolved(clause_inf, people), organisation)))
+            if verbs.verb_cluster(clause_inf) and verb.lemma not in ("zijn", "hebben", "weten"):
+                return Aim("infinitive", (clause_inf,), "", solution, clause_focus(clause_inf))
     if len(clause) > 2 and dutch.is_first_person(clause[0]) and _starts_knowledge(clause[1:]):
         # "dat we weten hoeveel ...": something to find out
-        known = dutch.strip_end(dutch.third_person(_resolved(clause[2:], people), organisation))
-        return Aim("knowledge", (known,), clause[1].lemma, solution, _asked_focus(known))
-    clause = dutch.strip_end(dutch.third_person(_resolved(clause, people), organisation))
+        known = dutch.strip_end(voice.third_person(_resolved(clause[2:], people), organisation))
+        return Aim("knowledge", (known,), clause[1].lemma, solution, asked_focus(known))
+    clause = dutch.strip_end(voice.third_person(_resolved(clause, people), organisation))
     if not any(dutch.is_finite(t) or dutch.is_infinitive(t) for t in clause):
         return Aim("none", solution=solution)
-    return Aim("dat", (clause,), "", solution, _object_focus(clause))
+    return Aim("dat", (clause,), "", solution, object_focus(clause))
 
 
 def _resolved(clause: Sequence[Token], people: Sequence[Token]) -> Tokens:
@@ -313,7 +315,7 @@ def _resolved(clause: Sequence[Token], people: Sequence[Token]) -> Tokens:
     for token in clause:
         is_pronoun = token.tag == "VNW" and "pers" in token.features and lower(token) in ("ze", "zij", "hen")
         # Only the first: after it, "hen" refers to the noun just put back ("... van hen").
-        if is_pronoun and not dutch.person_nouns(out) and people:
+        if is_pronoun and not person_nouns(out) and people:
             noun = dutch.decapitalised([people[0]])[0]
             out.append(
                 Token(
@@ -336,86 +338,8 @@ def _coordinated(tokens: Sequence[Token]) -> list[Tokens]:
     clauses: list[Tokens] = [[]]
     for i, token in enumerate(tokens):
         joins = token.word == "," or (token.tag == "VG" and lower(token) in ("en", "of"))
-        if joins and dutch.verb_cluster(clauses[-1]) and any(dutch.is_infinitive(t) for t in tokens[i + 1 :]):
+        if joins and verbs.verb_cluster(clauses[-1]) and any(dutch.is_infinitive(t) for t in tokens[i + 1 :]):
             clauses.append([])
             continue
         clauses[-1].append(token)
     return [dutch.strip_end(c) for c in clauses if c]
-
-
-ABOUT_NOUNS = frozenset({"oorzaak", "reden", "gevolg", "achtergrond"})
-
-
-def _focus(clause: Sequence[Token]) -> Tokens:
-    """What the aim is about: the noun phrase it works on ("de achterstand", "een
-    conceptrapport"), not the people it is for nor a phrase after a preposition."""
-    phrases = dutch.noun_phrases(clause, with_pp=True)
-    objects = [p for p in phrases if _is_object(clause, p)]
-    for phrase in [*objects[-1:], *phrases]:
-        nouns = [t for t in phrase if t.tag == "N"]
-        about_people = len(dutch.person_nouns(nouns)) == len(nouns)
-        possessive = any(t.tag == "VNW" and "bez" in t.features for t in phrase)
-        if nouns and not about_people and not possessive:
-            head = phrase[: next((i for i, t in enumerate(phrase) if i and t.tag == "VZ"), len(phrase))]
-            if any(t.lemma.lower() in ABOUT_NOUNS for t in head) and len(head) < len(phrase):
-                return dutch.definite(phrase[len(head) + 1 :])  # "de oorzaken van X" is about X
-            short = dutch.noun_phrases(clause, with_pp=False)
-            return dutch.definite(next((p for p in short if p[0] is phrase[0]), phrase))
-    return []
-
-
-def _is_object(clause: Sequence[Token], phrase: Tokens) -> bool:
-    at = _position(clause, phrase[0])
-    nouns = [t for t in phrase if t.tag == "N"]
-    return bool(
-        nouns
-        and (at == 0 or clause[at - 1].tag != "VZ")
-        and len(dutch.person_nouns(nouns)) < len(nouns)
-        and not any(t.tag == "VNW" and "bez" in t.features for t in phrase)
-        and not any(t.lemma.lower() in ABOUT_NOUNS for t in phrase[:2])
-    )
-
-
-def _asked_focus(clause: Sequence[Token]) -> Tokens:
-    """ "welke servers nog Windows 2012 draaien" is about "de servers"."""
-    if len(clause) > 1 and lower(clause[0]) in ("welke", "welk", "hoeveel") and clause[1].tag in ("N", "WW"):
-        noun = clause[1]  # "hoeveel aanvragen": Frog reads "aanvragen" as a verb here
-        article = dutch.article_for(noun) if noun.tag == "N" else "de"
-        return [dutch.word(article, "LID(bep,stan,rest)"), replace(noun, pos="N(soort,mv,basis)")]
-    return _focus(clause)
-
-
-def _object_focus(clause: Sequence[Token]) -> Tokens:
-    """In "burgers de brief begrijpen" the thing is the object: the last noun phrase before
-    the verb that is not about people."""
-    verb = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].tag == "WW"), len(clause))
-    first_verb = next((i for i, t in enumerate(clause) if t.tag == "WW"), len(clause))
-    candidates = [
-        p
-        for p in dutch.noun_phrases(clause[:verb])
-        if len(dutch.person_nouns(p)) < sum(t.tag == "N" for t in p)
-        and not (p[0].tag == "VNW" and "bez" in p[0].features)  # "hun gemeente" needs its noun
-    ]
-    before_first = [p for p in candidates if _position(clause, p[-1]) < first_verb]
-    chosen = (before_first or candidates or [[]])[-1]
-    cut = next((i for i, t in enumerate(chosen) if i and t.tag == "VZ"), len(chosen))
-    if any(t.tag == "VNW" and "bez" in t.features for t in chosen[cut:]):
-        chosen = chosen[:cut]  # "de brief over hun verzekering": "hun" needs its noun
-    return dutch.definite(chosen) if chosen else _focus(clause)
-
-
-def _position(clause: Sequence[Token], token: Token) -> int:
-    return next(i for i, t in enumerate(clause) if t is token)
-
-
-def problem_focus(problem: Analysis) -> Tokens:
-    """The first real noun phrase of the problem ("de brieven", "het aantal valse alarmen")."""
-    tokens = dutch.without_filler(problem.tokens)
-    for phrase in dutch.noun_phrases(tokens):
-        nouns = [t for t in phrase if t.tag == "N"]
-        named = [t for t in phrase if t.tag in ("N", "SPEC")]
-        # "Burgers bellen ..." read as one noun phrase: a phrase that starts with people is not the thing
-        people = len(dutch.person_nouns(nouns)) == len(nouns) or bool(named and dutch.person_nouns(named[:1]))
-        if nouns and not people and len(phrase) <= 8 and not any(dutch.is_first_person(t) for t in phrase):
-            return dutch.decapitalised(dutch.definite(phrase))
-    return []

@@ -1,9 +1,16 @@
-"""The records drafting works with: the intake in, the draft and its checks out."""
+"""The records drafting works with: the intake and the organisation's name in, the draft and its
+checks out, and the kinds of research question."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from bot.texts import for_language, nl
+from knowledge.records import Organisation
+
+# The kinds of research question, in the order the drafter tries them after the chosen one.
+KINDS = ("adviserend", "ontwerpend", "evaluerend", "verklarend", "voorspellend", "beschrijvend")
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,27 @@ class Intake:
     level: str = "beide"
     language: str = "nl"
     builds_on: str | None = None
+
+
+@dataclass(frozen=True)
+class OrganisationName:
+    """How the organisation reads in a sentence: "het ministerie van Defensie", "DUO"."""
+
+    in_sentence: str
+    at_start: str
+    names: tuple[str, ...]  # what counts as naming it (name, short name, aliases)
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> OrganisationName:
+        names = (organisation.short_name or organisation.name, organisation.name, *organisation.aliases)
+        return cls(organisation.in_sentence(), organisation.in_sentence(start=True), names)
+
+    @classmethod
+    def plain(cls, name: str) -> OrganisationName:
+        text = name.strip() or nl.DEFAULT_ORGANISATION
+        if text.lower().startswith("ministerie"):
+            text = "het " + text[:1].lower() + text[1:]
+        return cls(text, text[:1].upper() + text[1:], (name.strip(),))
 
 
 @dataclass(frozen=True)
@@ -107,3 +135,19 @@ def group_records(matches: Any) -> list[dict[str, Any]]:
         }
         for g in (matches.groups[:5] if matches else [])
     ]
+
+
+def intake_fields(intake: Intake, matches: Any, kind: str) -> dict[str, Any]:
+    """The fields a draft takes over from its intake and matches, the same in every language."""
+    t = for_language(intake.language)
+    return {
+        "region": intake.region,
+        "deliverables": list(t.DELIVERABLES[kind]),
+        "form": intake.form,
+        "level": intake.level,
+        "themes": list(matches.themes) if matches else [],
+        "kind": kind,
+        "language": intake.language,
+        "similar_assignments": similar_records(matches, t.SIMILAR_WHY),
+        "suggested_groups": group_records(matches),
+    }

@@ -5,6 +5,36 @@ from __future__ import annotations
 EMPTY_QUERY = "Please describe the problem; the text is empty or has no words."
 UNKNOWN_VALUE = "Unknown {what} {value!r}; choose from: {allowed}."
 
+# Why a research group is suggested (bot/matching/reasons.py).
+THEME_LABELS = {
+    "ai": "AI",
+    "cybersecurity": "cybersecurity",
+    "blockchain": "blockchain",
+    "data-science": "data science",
+    "e-governance": "e-governance",
+    "iot-5g": "IoT and 5G",
+    "privacy-ethiek": "privacy and ethics",
+    "digitale-inclusie": "digital inclusion",
+    "software-cloud": "software and cloud",
+}
+FORM_PLURAL = {
+    "praktijkopdracht": "practical assignments",
+    "afstudeeropdracht": "graduation projects",
+    "onderzoekslab": "research labs",
+    "minor": "minors",
+}
+REGION_LABELS = {"oost": "North and East", "midden": "Middle", "west": "West"}
+REASON_EVIDENCE = "worked in {year} for {organisation} on a similar assignment: “{title}”"
+REASON_THEMES = "themes: {themes}"
+REASON_KEYWORDS = "keywords: {keywords}"
+REASON_REGION = "in your region ({region})"
+REASON_FORM = "takes on {forms}"
+REASON_CAPACITY_ONE = "capacity: {capacity} more assignment this semester"
+REASON_CAPACITY = "capacity: {capacity} more assignments this semester"
+REASON_NO_CAPACITY = "no capacity left this semester"
+ACCEPTED_SIMILAR = "took on a similar question from {organisation} in {year}"
+DECLINED_SIMILAR = "declined a similar question from {organisation} in {year} (outside its expertise)"
+
 # Drafting: the research question
 DEFAULT_ORGANISATION = "the organisation"
 DEFAULT_STAKEHOLDERS = "the people involved"
@@ -266,7 +296,13 @@ DELETE_CONFIRM = "Are you sure you want to erase your data? Submitted questions 
 DELETED = "Your conversations were erased ({drafts} submitted question(s) unlinked from your account)."
 DELETE_KEPT = "Nothing was erased."
 REDACTED = "Note: I removed {kinds} from your message; that kind of personal data is not needed here."
-REDACTED_KINDS = {"bsn": "a BSN", "email": "an e-mail address", "phone": "a phone number", "iban": "an IBAN", "name": "a name"}
+REDACTED_KINDS = {
+    "bsn": "a BSN",
+    "email": "an e-mail address",
+    "phone": "a phone number",
+    "iban": "an IBAN",
+    "name": "a name",
+}
 UNSUPPORTED = (
     "I can only read text, not photos, voice messages, stickers or files. Could you type it in a few sentences?"
 )
@@ -282,7 +318,9 @@ OPTION_RESUME = "Continue"
 OPTION_RESTART = "Start over"
 LINKED = "Linked, {name}. You will hear of new questions for region {region} here instead of by e-mail."
 LINK_FAILED = "This link code is unknown, used or expired. Ask for a new one in the dashboard."
-TOO_MANY_MESSAGES = "You are sending many messages quickly. I will read along again in a few seconds; your answers so far are kept."
+TOO_MANY_MESSAGES = (
+    "You are sending many messages quickly. I will read along again in a few seconds; your answers so far are kept."
+)
 BUSY = "It is very busy right now. Your earlier answers are kept; please send your last message again in a few seconds."
 CHOOSE_OR_TYPE = "Choose a button or type your answer."
 EDITED = "I only read new messages. Send your change as a new message, or type 'back'."

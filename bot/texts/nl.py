@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge.vocabulary import THEME_LABELS
+from knowledge import vocabulary
+
+THEME_LABELS = vocabulary.THEME_LABELS
 
 FORM_PLURAL = {
     "praktijkopdracht": "praktijkopdrachten",
@@ -17,34 +19,17 @@ EMPTY_QUERY = "Geef een omschrijving van het probleem; de tekst is leeg of bevat
 UNKNOWN_VALUE = "Onbekende {what} {value!r}; kies uit: {allowed}."
 
 
-def group_reasons(
-    *,
-    shared_themes: list[str],
-    shared_keywords: list[str],
-    evidence: list[tuple[int, str, str]],
-    same_region: bool,
-    region: str,
-    form: str | None,
-    capacity: int,
-    history: list[str] | None = None,
-) -> list[str]:
-    """Reasons a broker can check for suggesting a research group."""
-    reasons = list(history or [])
-    for year, organisation, title in evidence:
-        reasons.append(f"werkte in {year} voor {organisation} aan een vergelijkbare opdracht: “{title}”")
-    if shared_themes:
-        reasons.append("thema's: " + ", ".join(THEME_LABELS.get(t, t) for t in shared_themes))
-    if shared_keywords:
-        reasons.append("trefwoorden: " + ", ".join(shared_keywords))
-    if same_region:
-        reasons.append(f"in uw regio ({REGION_LABELS.get(region, region)})")
-    if form:
-        reasons.append(f"neemt {FORM_PLURAL.get(form, form)} aan")
-    if capacity > 0:
-        reasons.append(f"capaciteit: nog {capacity} opdracht{'en' if capacity != 1 else ''} dit semester")
-    else:
-        reasons.append("geen capaciteit meer dit semester")
-    return reasons
+# Why a research group is suggested (bot/matching/reasons.py).
+REASON_EVIDENCE = "werkte in {year} voor {organisation} aan een vergelijkbare opdracht: “{title}”"
+REASON_THEMES = "thema's: {themes}"
+REASON_KEYWORDS = "trefwoorden: {keywords}"
+REASON_REGION = "in uw regio ({region})"
+REASON_FORM = "neemt {forms} aan"
+REASON_CAPACITY_ONE = "capaciteit: nog {capacity} opdracht dit semester"
+REASON_CAPACITY = "capaciteit: nog {capacity} opdrachten dit semester"
+REASON_NO_CAPACITY = "geen capaciteit meer dit semester"
+ACCEPTED_SIMILAR = "nam in {year} een vergelijkbare vraag van {organisation} aan"
+DECLINED_SIMILAR = "zag in {year} af van een vergelijkbare vraag van {organisation} (buiten de expertise)"
 
 
 # Command line
@@ -265,7 +250,13 @@ DELETE_CONFIRM = (
 DELETED = "Uw gesprekken zijn gewist ({drafts} ingediende vraag/vragen zijn losgekoppeld van uw account)."
 DELETE_KEPT = "Niets gewist."
 REDACTED = "Let op: ik heb {kinds} uit uw bericht verwijderd; dat soort persoonsgegevens is hier niet nodig."
-REDACTED_KINDS = {"bsn": "een BSN", "email": "een e-mailadres", "phone": "een telefoonnummer", "iban": "een IBAN", "name": "een naam"}
+REDACTED_KINDS = {
+    "bsn": "een BSN",
+    "email": "een e-mailadres",
+    "phone": "een telefoonnummer",
+    "iban": "een IBAN",
+    "name": "een naam",
+}
 UNSUPPORTED = (
     "Ik kan alleen tekst lezen, geen foto's, spraakberichten, stickers of bestanden. "
     "Wilt u het in een paar zinnen typen?"
@@ -279,7 +270,9 @@ TOO_MANY_MESSAGES = (
     "U stuurt veel berichten snel achter elkaar. Ik lees weer mee over een paar seconden; "
     "wat u al had beantwoord is bewaard."
 )
-BUSY = "Het is even erg druk. Uw eerdere antwoorden zijn bewaard; stuur uw laatste bericht over een paar seconden opnieuw."
+BUSY = (
+    "Het is even erg druk. Uw eerdere antwoorden zijn bewaard; stuur uw laatste bericht over een paar seconden opnieuw."
+)
 ERROR = "Er ging iets mis aan mijn kant. Uw antwoorden zijn bewaard; probeer het zo nog eens."
 NOT_UNDERSTOOD_OPTION = "Kies een van de opties of typ uw antwoord."
 RESUME_OR_NEW = "U was bezig met een vraag. Wilt u verder gaan of opnieuw beginnen?"
@@ -358,6 +351,9 @@ CHAT_INTRO = "Beschrijf een digitaal vraagstuk van uw organisatie; ik help er ee
 CHAT_START = "Beginnen"
 CHAT_SEND = "Versturen"
 CHAT_LABEL = "Uw antwoord"
+# The web chat's refusals (a page, in Dutch for everyone, as the other pages).
+CHAT_TOO_LARGE = ("Te groot", "Uw bericht is te lang.")
+CHAT_EXPIRED = ("Verboden", "Het formulier is verlopen; laad de pagina opnieuw.")
 PURGED = "Bewaartermijn {days} dagen: gewist {counts}."
 RUN_STOPPED = "Vraagwijzer is gestopt."
 SUGGESTION_SUBJECT = "Voorstel voor een onderzoeksopdracht: {title}"
@@ -372,8 +368,6 @@ THANKS_MAIL = (
 )
 ANSWER_SUBJECT = "Reactie van een onderzoeksgroep op {id}"
 ANSWER_MAIL = "{group} reageerde op {id}: {state}. {text}\n\nBekijken: {link}\n"
-ACCEPTED_SIMILAR = "nam in {year} een vergelijkbare vraag van {organisation} aan"
-DECLINED_SIMILAR = "zag in {year} af van een vergelijkbare vraag van {organisation} (buiten de expertise)"
 REMINDER_SUBJECT = "Herinnering: voorstel voor een onderzoeksopdracht: {title}"
 REMINDER_MAIL = (
     "Beste {group},\n\nTwee weken geleden stelden de kennismakelaars u de opdracht “{title}” voor. "
@@ -502,7 +496,10 @@ SUB = {
 }
 SUB_PEOPLE = {
     "adviserend": ("Welke eisen stellen {people} aan een oplossing?", "Welke eisen stelt {people} aan een oplossing?"),
-    "ontwerpend": ("Aan welke eisen moet een ontwerp voldoen volgens {people}?", "Aan welke eisen moet een ontwerp voldoen volgens {people}?"),
+    "ontwerpend": (
+        "Aan welke eisen moet een ontwerp voldoen volgens {people}?",
+        "Aan welke eisen moet een ontwerp voldoen volgens {people}?",
+    ),
     "evaluerend": ("Hoe beoordelen {people} de huidige aanpak?", "Hoe beoordeelt {people} de huidige aanpak?"),
     "verklarend": ("Welke oorzaken zien {people}?", "Welke oorzaken ziet {people}?"),
     "voorspellend": ("Welke ontwikkelingen verwachten {people}?", "Welke ontwikkelingen verwacht {people}?"),
@@ -538,3 +535,30 @@ LIMIT_NAMES = {
     "geheim": "de geheimhouding",
     "screening": "de screening van onderzoekers",
 }
+
+# -- The workflow of a submitted draft: what brokers and groups read when an action cannot go on.
+REJECT_LABELS = {
+    "geen_onderzoeksvraag": "Geen vraag voor onderzoek door studenten",
+    "al_onderzocht": "Al eerder onderzocht",
+    "buiten_scope": "Buiten de scope van het programma",
+    "onvoldoende_informatie": "Onvoldoende informatie",
+    "anders": "Anders (zie toelichting)",
+}
+DECLINE_LABELS = {
+    "geen_capaciteit": "Geen capaciteit dit semester",
+    "buiten_expertise": "Buiten onze expertise",
+    "planning_past_niet": "De planning past niet",
+    "vorm_past_niet": "De vorm past niet",
+    "anders": "Anders (zie toelichting)",
+}
+REMATCH_UNAVAILABLE = "Opnieuw matchen kan alleen in de volledige dienst."
+REMATCH_REASON = "opnieuw gematcht"
+GROUP_UNKNOWN = "Kies een bestaande onderzoeksgroep."
+GROUP_ADDED_BY = "toegevoegd door {name}"
+GROUP_ADDED = "groep toegevoegd"
+GROUP_REMOVED = "groep verwijderd"
+GROUP_NOT_SUGGESTED = "Deze groep staat niet bij de voorgestelde groepen."
+GROUPS_WITHOUT_ADDRESS = (
+    "Geen contactadres bekend voor {names}; vul het aan met `vraagwijzer import groups` of kies een andere groep."
+)
+OUTCOME_ONLY_BY_GROUP = "Alleen de groep die de opdracht uitvoert kan het resultaat doorgeven."

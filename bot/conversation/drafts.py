@@ -1,0 +1,116 @@
+"""Similar past work and the draft, as the dialog shows them: what matching finds for the
+answers so far, the draft made of all answers, and the replies that present both."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any
+
+from bot.analysis import Analysis
+from bot.conversation.messages import Option, Reply
+from bot.conversation.services import DialogServices
+from bot.drafting import Draft, Intake
+from bot.matching import AssignmentMatch, Matching, match_intake
+from knowledge.records import Conversation
+
+# What the similar step matches on: the problem and its context, the region as a preference.
+# Form and level are asked later; going back to this step shows what it showed at first.
+SIMILAR_ON = ("problem", "context", "region")
+
+
+def intake_from_answers(answers: Mapping[str, Any], language: str) -> Intake:
+    return Intake(
+        organisation=answers.get("organisation") or "",
+        problem=answers.get("problem", ""),
+        context=answers.get("context", ""),
+        goal=answers.get("goal", ""),
+        stakeholders=answers.get("stakeholders", ""),
+        data=answers.get("data", ""),
+        timeline=answers.get("timeline", ""),
+        region=answers.get("region"),
+        form=answers.get("form"),
+        level=answers.get("level") or "beide",
+        language=language,
+        builds_on=answers.get("builds_on"),
+    )
+
+
+def similar_work(matcher: Matching, answers: Mapping[str, Any]) -> list[AssignmentMatch]:
+    """Up to three past assignments like the problem and its context."""
+    asked = {key: answers.get(key) for key in SIMILAR_ON}
+    result = match_intake(matcher, asked, fields=("problem", "context"))
+    return result.assignments[:3] if result else []
+
+
+def make_draft(services: DialogServices, conv: Conversation) -> Draft:
+    """The draft of all answers, with the groups and assignments matching problem, context
+    and goal; the kind and wording the user chose, if any."""
+    answers = conv.answers
+    drafter = services.drafter
+    assert drafter is not None
+    analyses = {k: Analysis.from_json(v) for k, v in (answers.get("analysis") or {}).items()}
+    return drafter.draft(
+        intake_from_answers(answers, conv.language),
+        match_intake(services.matcher, answers, language=conv.language),
+        analyses=analyses,
+        organisation=services.organisation_name(answers.get("organisation_id"), answers.get("organisation") or ""),
+        kind=conv.pending.get("kind"),
+        variant=int(conv.pending.get("variant", 0)),
+    )
+
+
+def similar_reply(t: ModuleType, similar: list[AssignmentMatch], own_organisation: str | None) -> Reply:
+    """The similar assignments with "Mijn vraag is nieuw" and "Bouwt voort op n" to choose."""
+    lines = [t.SIMILAR_INTRO]
+    for n, a in enumerate(similar, start=1):
+        lines.append(
+            t.SIMILAR_LINE.format(
+                n=n, organisation=a.organisation, year=a.year, title=a.title, outcome=a.outcome or "-"
+            )
+        )
+    if any(a.organisation_id != own_organisation for a in similar):
+        lines.append(t.SIMILAR_OTHER_ORGS)
+    lines.append(t.SIMILAR_QUESTION)
+    options = (
+        Option("similar:new", t.OPTION_NEW),
+        *(Option(f"similar:{a.id}"[:64], t.OPTION_BUILDS_ON.format(n=n)) for n, a in enumerate(similar, 1)),
+    )
+    return Reply("\n\n".join(lines), options)
+
+
+def draft_replies(t: ModuleType, draft: Draft, *, reworded: bool) -> list[Reply]:
+    """The draft with its suggested groups and quality advice, the other kinds it can take,
+    and what the user can do with it."""
+    lines = [
+        t.REWORDED if reworded else t.DRAFT_INTRO,
+        draft.title,
+        t.DRAFT_MAIN.format(question=draft.main_question),
+        t.DRAFT_SUBS + "\n" + "\n".join(f"{i}. {q}" for i, q in enumerate(draft.sub_questions, 1)),
+    ]
+    if draft.suggested_groups:
+        lines.append(
+            t.DRAFT_GROUPS
+            + "\n"
+            + "\n".join(
+                t.DRAFT_GROUP_LINE.format(name=g["name"], institution=g["institution"], why="; ".join(g["why"][:2]))
+                for g in draft.suggested_groups[:3]
+            )
+        )
+    failed = [q for q in draft.quality if not q.ok]
+    lines.append(
+        t.DRAFT_QUALITY_OK
+        if not failed
+        else t.DRAFT_QUALITY_ADVICE + "\n" + "\n".join(f"• {q.label}: {q.advice}" for q in failed)
+    )
+    kinds = Reply(
+        t.KIND_CHOICE.format(kind=t.KIND_NAMES.get(draft.kind, draft.kind)),
+        tuple(Option(f"kind:{k}", label) for k, label in t.KIND_OPTIONS.items() if k != draft.kind),
+    )
+    options = (
+        Option("review:submit", t.OPTION_SUBMIT),
+        Option("review:edit", t.OPTION_EDIT),
+        Option("review:reword", t.OPTION_REWORD),
+        Option("review:cancel", t.OPTION_CANCEL),
+    )
+    return [Reply("\n\n".join(lines)), kinds, Reply(t.DRAFT_QUESTION, options)]

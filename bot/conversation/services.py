@@ -1,0 +1,69 @@
+"""What the dialog needs from outside: knowledge, matching, the record of drafts, and the
+Dutch analysis; and finding the organisation a person names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from bot.conversation.language import clean_answer
+from bot.drafting import Draft
+from bot.drafting.drafter import Drafter
+from bot.drafting.records import OrganisationName
+from bot.matching import Matching
+from knowledge.records import Conversation, Organisation, SubmittedDraft
+
+
+@dataclass
+class DialogServices:
+    """What the dialog needs from outside: knowledge, matching, and the record of drafts."""
+
+    organisations: Sequence[Organisation]
+    matcher: Matching
+    submit: Callable[[Conversation, Draft, dict[str, Any]], SubmittedDraft]
+    drafts_of: Callable[[str, str], list[SubmittedDraft]]
+    forget: Callable[[str, str], int]
+    resubmit: Callable[[Conversation, str, str], bool]
+    drafter: Drafter | None = None  # the Dutch analysis and the drafter; the shared Frog when None
+    _choices: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for org in self.organisations:
+            for name in (org.name, org.short_name, *org.aliases):
+                if name:
+                    self._choices.setdefault(name.lower(), org.id)
+        self._by_id = {o.id: o for o in self.organisations}
+        if self.drafter is None:
+            from bot.analysis import shared_frog
+
+            self.drafter = Drafter(shared_frog())
+        # Names Frog may take for people but that must stay: the organisations themselves.
+        self.kept_names = frozenset(
+            name for o in self.organisations for name in (o.name, o.short_name, *o.aliases) if name
+        )
+
+    def organisation_name(self, organisation_id: str | None, typed: str) -> OrganisationName:
+        """How the organisation reads in the draft's sentences."""
+        org = self._by_id.get(organisation_id or "")
+        if org is None:
+            return OrganisationName.plain(typed)
+        return OrganisationName.of(org)
+
+    def find_organisation(self, text: str) -> Organisation | None:
+        """The known organisation the user most likely meant, if any is close enough."""
+        query = clean_answer(text).lower()
+        if not query:
+            return None
+        if query in self._choices:
+            return self._by_id[self._choices[query]]
+        if len(query.split()) > 3:  # a sentence: look for a known name inside it
+            named = [c for c in self._choices if len(c) >= 3 and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", query)]
+            if named:
+                return self._by_id[self._choices[max(named, key=len)]]
+            return None
+        best = process.extractOne(query, list(self._choices), scorer=fuzz.WRatio, score_cutoff=86)
+        return self._by_id[self._choices[best[0]]] if best else None

@@ -1,0 +1,44 @@
+"""Reading typed form values: as typed, never silently cut short, without control characters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from knowledge.import_rows import CONTROL_CHARACTERS
+from knowledge.review import ReviewError
+
+MAX_TEXT = 2000  # the longest free text in a form, as in the chat
+
+
+def form_text(form: dict[str, Any], key: str, label: str, limit: int | None = MAX_TEXT) -> str:
+    """A typed form value as typed (stripped), or a ReviewError naming the field: never silently
+    cut short, and without control characters (they break the Word document and the mail)."""
+    value = form.get(key) or ""
+    if not isinstance(value, str):  # a file where text belongs
+        raise ReviewError(f"{label}: verwacht tekst.")
+    value = value.strip()
+    length = len(value.replace("\r\n", "\n"))  # as the browser's maxlength counts a line break
+    if limit is not None and length > limit:
+        raise ReviewError(f"{label}: de tekst is te lang ({length} tekens, hooguit {limit}).")
+    if CONTROL_CHARACTERS.search(value):
+        raise ReviewError(f"{label}: de tekst bevat onzichtbare stuurtekens (zoals een nul-teken); typ hem opnieuw.")
+    return value
+
+
+def lines(value: Any) -> list[str]:
+    return [line.strip() for line in str(value or "").splitlines() if line.strip()]
+
+
+def outcome_fields(form: dict[str, Any]) -> tuple[str, str, str]:
+    """Summary, link and date (JJJJ-MM-DD or empty) of a finished assignment, checked."""
+    day = form_text(form, "date", "Datum", 10)
+    if day:
+        try:
+            year = date.fromisoformat(day).year if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else 0
+        except ValueError:
+            year = 0
+        if not 1990 <= year <= 2100:
+            raise ReviewError("Datum: vul een bestaande datum in als JJJJ-MM-DD.")
+    return form_text(form, "summary", "Uitkomst"), form_text(form, "link", "Link", 500), day

@@ -1,0 +1,84 @@
+"""Pages for research groups, reached by the signed link in a suggestion mail: answer the
+suggestion, report the outcome, and see everything suggested to the group."""
+
+from __future__ import annotations
+
+import hashlib
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from knowledge import catalog, intakes, suggestions
+from knowledge.errors import NotFoundError
+from knowledge.review import ReviewError
+from web.pages.forms import form_text, outcome_fields
+from web.pages.site import Site, checked_form, in_thread, nl, not_found, render
+
+
+def routes(site: Site) -> list[BaseRoute]:
+    db, workflow = site.db, site.workflow
+
+    def suggestion_page(request: Request) -> Response:
+        token = request.path_params["token"]
+        try:
+            with site.lock:
+                found = suggestions.suggestion_by_token(db, token)
+        except NotFoundError:
+            return not_found(request)
+        csrf = hashlib.sha256(f"s:{token}".encode()).hexdigest()[:32]
+        error = ""
+        if request.method == "POST":
+            form = checked_form(request, csrf)
+            if isinstance(form, Response):
+                return form
+            try:
+                if form.get("kind") == "outcome":  # the group reports the result itself
+                    workflow.report_outcome(found, *outcome_fields(form))
+                else:
+                    fields = {
+                        "reason": str(form.get("reason", "")),
+                        "proposed_start": form_text(form, "proposed_start", "Mogelijke start", 100),
+                        "contact_name": form_text(form, "contact_name", "Contactpersoon", 100),
+                        "text": form_text(form, "text", "Toelichting"),
+                    }
+                    found = workflow.answer(token, str(form.get("kind", "")), fields)
+            except ReviewError as problem:
+                error = str(problem)
+        with site.lock:
+            d = intakes.get_draft(db, found.draft_id)
+            group = catalog.get_group(db, found.group_id)
+        return render(
+            request,
+            "suggestion.html",
+            409 if error else 200,
+            d=d,
+            q=d.draft,
+            s=found,
+            group=group,
+            csrf=csrf,
+            error=error,
+            reasons=nl.DECLINE_LABELS,
+            message="Dank u, uw antwoord is ontvangen." if request.method == "POST" and not error else "",
+        )
+
+    def group_page(request: Request) -> Response:
+        """Everything suggested to one group, reachable from any of its suggestion links."""
+        try:
+            with site.lock:
+                found = suggestions.suggestion_by_token(db, request.path_params["token"])
+                group = catalog.get_group(db, found.group_id)
+                rows = suggestions.suggestions_for_groups(db, [group.id])
+        except NotFoundError:
+            return not_found(request)
+        return render(request, "group.html", group=group, rows=rows)
+
+    return [
+        Mount(
+            "/s",
+            routes=[
+                Route("/{token}", in_thread(suggestion_page), methods=["GET", "POST"]),
+                Route("/{token}/groep", in_thread(group_page)),
+            ],
+        )
+    ]
