@@ -31,8 +31,8 @@ def cli(ctx: click.Context) -> None:
 @click.pass_obj
 def chat(settings: Settings) -> None:
     """Het intakegesprek in de terminal (opties als genummerde keuzes)."""
-    from bot.assistant import Assistant
     from bot.channels.console import run_console
+    from bot.conversation.assistant import Assistant
 
     assembly = assemble(settings)
     run_console(Assistant(assembly.db, assembly.matcher))

@@ -166,12 +166,19 @@ def user_records(db: Database, channel: str, user_ref: str) -> dict[str, Any]:
         "channel": channel,
         "user": user_ref,
         "conversation": asdict(conversation) if stored else None,
-        "drafts": [
-            {**asdict(d), "history": [asdict(e) for e in intakes.events_of(db, d.id)]} for d in drafts
-        ],
+        "drafts": [{**asdict(d), "history": [asdict(e) for e in intakes.events_of(db, d.id)]} for d in drafts],
         "notices": [asdict(n) for n in notices.notices_of(db, channel, user_ref)],
         "address_kept": notices.address_of(db, channel, user_ref) is not None,
     }
+
+
+def channels_in_use(db: Database) -> list[str]:
+    """The channels anything is stored for (conversations, drafts, notices), sorted."""
+    rows = db.execute(
+        "SELECT channel FROM conversations UNION SELECT channel FROM drafts WHERE channel IS NOT NULL "
+        "UNION SELECT channel FROM notices"
+    ).fetchall()
+    return sorted(channel for (channel,) in rows if channel)
 
 
 def as_json(records: dict[str, Any]) -> str:

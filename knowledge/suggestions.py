@@ -337,9 +337,14 @@ def suggestions_for_groups(db: Database, group_ids: list[str]) -> list[dict[str,
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
+# Suggestions still waiting for an answer to a question that is still out (not rejected or
+# withdrawn meanwhile): only these are reminded and closed.
+WAITING = "state = 'sent' AND draft_id IN (SELECT id FROM drafts WHERE state = 'suggested')"
+
+
 def due_reminders(db: Database, now: str) -> list[Suggestion]:
     """Unanswered suggestions that waited 10 working days and were not reminded yet."""
-    rows = db["suggestions"].rows_where("state = 'sent' AND reminded_at IS NULL")
+    rows = db["suggestions"].rows_where(f"{WAITING} AND reminded_at IS NULL")
     return [
         s
         for s in (_row(r) for r in rows)
@@ -355,7 +360,7 @@ def mark_reminded(db: Database, suggestion_id: str, now: str) -> None:
 def close_overdue(db: Database, now: str) -> list[Suggestion]:
     """Suggestions without an answer after 20 working days close as "no answer" (an event)."""
     closed = []
-    for row in list(db["suggestions"].rows_where("state = 'sent'")):
+    for row in list(db["suggestions"].rows_where(WAITING)):
         suggestion = _row(row)
         if working_days_between(suggestion.created_at, now) < CLOSE_AFTER_WORKING_DAYS:
             continue

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from knowledge import intakes
+from knowledge.database import open_database
+from knowledge.records import Conversation
 from tests.support.ports import free_port
 
 QUESTION = "onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in"
@@ -315,3 +318,20 @@ def review_broker(db, email: str):  # type: ignore[no-untyped-def]
     from knowledge import review
 
     return review.broker_by_email(db, email)
+
+
+def test_export_user_names_the_channels_it_knows_when_the_channel_is_unknown(data_dir: Path) -> None:
+    assert_one_line_error(run(data_dir, "export-user", "telegarm", "42"), "telegarm")
+    db = open_database(data_dir / "vraagwijzer.db")
+    intakes.save_conversation(
+        db,
+        Conversation("web", "visitor-1", step="problem", answers={"organisation": "DUO"}),
+        "2026-12-04T10:00:00+00:00",
+    )
+    db.close()
+    wrong = run(data_dir, "export-user", "telegarm", "visitor-1")
+    assert_one_line_error(wrong, "web")
+    found = run(data_dir, "export-user", "web", "visitor-1")
+    assert found.returncode == 0, found.stderr
+    records = json.loads(found.stdout)
+    assert records["conversation"]["answers"] == {"organisation": "DUO"} and records["drafts"] == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from bot.assistant import Assistant
 from bot.channels.console import run_console
+from bot.conversation.assistant import Assistant
 from bot.matching import Matcher
 from knowledge import intakes
 

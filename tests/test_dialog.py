@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlite_utils import Database
 
-from bot.assistant import Assistant
+from bot.conversation.assistant import Assistant
 from bot.conversation.messages import Incoming
 from bot.matching import Matcher
 from knowledge import intakes

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlite_utils import Database
 
-from bot.assistant import Assistant
+from bot.conversation.assistant import Assistant
 from bot.matching import Matcher
 from bot.texts import en, nl
 from knowledge import intakes
@@ -274,3 +274,14 @@ def test_english_users_are_asked_in_english(assistant: Assistant) -> None:
     assert [r.text for r in say(assistant, "Gemeente Nergens")] == [
         en.ORGANISATION_UNKNOWN.format(name="Gemeente Nergens")
     ]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_word_of_a_chat_apps_command_menu_is_a_command_the_dialog_knows(language: str) -> None:
+    from bot import texts
+    from bot.conversation.commands import COMMANDS
+
+    menu = texts.for_language(language).COMMAND_MENU
+    assert all(word in COMMANDS for word, _ in menu)
+    # Both menus offer the same commands, each in its own words.
+    assert [COMMANDS[w] for w, _ in menu] == [COMMANDS[w] for w, _ in texts.nl.COMMAND_MENU]

@@ -28,8 +28,8 @@ from sqlite_utils import Database
 from stdnum.nl import bsn
 
 from bot import texts
-from bot.assistant import Assistant
 from bot.channels.telegram import MAX_MESSAGE, telegram_parts
+from bot.conversation.assistant import Assistant
 from bot.conversation.commands import COMMANDS
 from bot.conversation.messages import Incoming, Option, Reply
 from bot.conversation.redaction import redact
@@ -324,7 +324,7 @@ class DialogMachine(RuleBasedStateMachine):
         self.path = self.folder / "vraagwijzer.db"
         shutil.copyfile(self.template.database, self.path)
         self.failures = FailedTurns()
-        logging.getLogger("bot.assistant").addHandler(self.failures)
+        logging.getLogger("bot.conversation.assistant").addHandler(self.failures)
         self.db = open_database(self.path)
         self.assistant = self._assistant()
         self.options: dict[str, tuple[Option, ...]] = {user: () for user in USERS}
@@ -336,7 +336,7 @@ class DialogMachine(RuleBasedStateMachine):
         return Assistant(self.db, Matcher(self.db, t.indexes, t.encoder, t.expander), clock=lambda: NOW)
 
     def teardown(self) -> None:
-        logging.getLogger("bot.assistant").removeHandler(self.failures)
+        logging.getLogger("bot.conversation.assistant").removeHandler(self.failures)
         self.db.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -30,8 +30,8 @@ from sqlite_utils import Database
 from starlette.testclient import TestClient
 
 from bot import cli, wiring
-from bot.assistant import Assistant
 from bot.channels.web import WebChatChannel
+from bot.conversation.assistant import Assistant
 from bot.conversation.messages import Incoming
 from bot.matching import Matcher
 from bot.texts import nl
@@ -191,6 +191,15 @@ def chat_site(small_db: Database, small_matcher: Matcher) -> Iterator[tuple[Test
     chat = WebChatChannel(assistant, render)
     with TestClient(create_app(small_db, workflow=assistant.workflow, channels=[chat])) as client:
         yield client, small_db
+
+
+def test_the_web_chat_page_speaks_the_language_of_its_visitor(chat_site) -> None:  # type: ignore[no-untyped-def]
+    chat = WebChat(*chat_site)
+    assert "Beginnen" in chat.last.text
+    chat.say(text="/start")
+    assert "Uw antwoord" in chat.last.text and "Versturen" in chat.last.text
+    chat.say(text="english")
+    assert "Your answer" in chat.last.text and ">Send<" in chat.last.text and "Versturen" not in chat.last.text
 
 
 @pytest.mark.parametrize("value", CORPUS_PARAMS)

@@ -18,7 +18,7 @@ import httpx
 import pytest
 from sqlite_utils import Database
 
-from bot.assistant import Assistant
+from bot.conversation.assistant import Assistant
 from bot.conversation.messages import Incoming
 from bot.conversation.ratelimit import RateLimiter, Verdict
 from bot.logsafe import configure_logging, scrub

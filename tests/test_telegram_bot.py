@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from sqlite_utils import Database
 
-from bot.assistant import Assistant
 from bot.channels.base import split_message
 from bot.channels.telegram import MAX_MESSAGE
+from bot.conversation.assistant import Assistant
 from bot.conversation.messages import Incoming
 from bot.matching import Matcher
 from bot.workflow import utc_now

@@ -20,11 +20,11 @@ import uvicorn
 
 from bot import texts
 from bot.analysis import shared_frog
-from bot.assistant import Assistant
 from bot.channels.base import Channel
 from bot.channels.teams import TeamsChannel
 from bot.channels.telegram import TelegramChannel
 from bot.channels.web import WebChatChannel
+from bot.conversation.assistant import Assistant
 from bot.matching.indexing import open_indexes
 from bot.settings import Settings
 from bot.wiring import Assembly, assemble, check_data_dir, link_secret

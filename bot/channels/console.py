@@ -7,8 +7,8 @@ import getpass
 from collections.abc import Callable
 
 from bot import texts
-from bot.assistant import Assistant
 from bot.channels.base import Channel
+from bot.conversation.assistant import Assistant
 from bot.conversation.messages import Incoming, Option, Reply
 
 CHANNEL = "console"

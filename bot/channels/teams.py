@@ -49,8 +49,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot import texts
-from bot.assistant import Assistant, notice_reply
 from bot.channels.base import Channel, split_message
+from bot.conversation.assistant import Assistant, notice_reply
 from bot.conversation.messages import Incoming, Option, Reply
 from bot.workflow import NotReachable
 from knowledge import notices

@@ -43,8 +43,8 @@ from telegram.ext import (
 )
 
 from bot import texts
-from bot.assistant import Assistant, notice_reply
 from bot.channels.base import Channel, split_message
+from bot.conversation.assistant import Assistant, notice_reply
 from bot.conversation.messages import Incoming, Reply
 from knowledge.notices import Notice
 
@@ -59,24 +59,6 @@ CONNECTION_POOL = 32
 SEND_ATTEMPTS = 6
 LONGEST_WAIT = 60.0  # seconds; Telegram's flood waits are usually a few seconds
 T = TypeVar("T")
-COMMANDS_NL = [
-    ("start", "Begin of ga verder"),
-    ("help", "Uitleg"),
-    ("nieuw", "Nieuwe vraag"),
-    ("annuleer", "Stoppen met deze vraag"),
-    ("status", "Mijn ingediende vragen"),
-    ("privacy", "Wat er bewaard wordt"),
-    ("verwijder", "Mijn gegevens wissen"),
-]
-COMMANDS_EN = [
-    ("start", "Start or continue"),
-    ("help", "Help"),
-    ("new", "New question"),
-    ("cancel", "Stop this question"),
-    ("status", "My submitted questions"),
-    ("privacy", "What is kept"),
-    ("delete", "Erase my data"),
-]
 
 
 class PerUserOrder(BaseUpdateProcessor):
@@ -299,8 +281,9 @@ async def with_retries(call: Callable[[], Awaitable[T]]) -> T | None:
 
 
 async def register_commands(app: Application) -> None:
-    await app.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS_NL])
-    await app.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS_EN], language_code="en")
+    """The command menu in Dutch, and in English for users whose Telegram speaks English."""
+    await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.nl.COMMAND_MENU])
+    await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.en.COMMAND_MENU], language_code="en")
 
 
 def build_application(assistant: Assistant, token: str, base_url: str | None = None) -> Application:

@@ -18,8 +18,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot import texts
-from bot.assistant import Assistant, Turn
 from bot.channels.base import Channel
+from bot.conversation.assistant import Assistant, Turn
 from bot.conversation.messages import Incoming
 
 CHANNEL = "web"

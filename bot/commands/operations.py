@@ -6,10 +6,12 @@ from pathlib import Path
 
 import click
 
-from bot.commands.support import choice, int_range
+from bot.commands.support import int_range
 from bot.settings import Settings
+from bot.texts import nl
 from bot.wiring import open_db
 from knowledge import maintenance
+from knowledge.errors import VraagwijzerError
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -50,12 +52,17 @@ def purge(settings: Settings, days: int) -> None:
 
 
 @click.command("export-user")
-@click.argument("channel", type=choice(("telegram", "teams", "web", "console")))
+@click.argument("channel")
 @click.argument("user")
 @click.pass_obj
 def export_user(settings: Settings, channel: str, user: str) -> None:
-    """Alles wat over één chatgebruiker is opgeslagen, als JSON (inzageverzoek)."""
-    click.echo(maintenance.as_json(maintenance.user_records(open_db(settings), channel, user)))
+    """Alles wat over één chatgebruiker is opgeslagen, als JSON (inzageverzoek). CHANNEL is het
+    kanaal waarin de gebruiker schreef (bijvoorbeeld telegram, teams, web)."""
+    db = open_db(settings)
+    known = maintenance.channels_in_use(db)
+    if channel not in known:
+        raise VraagwijzerError(nl.UNKNOWN_CHANNEL.format(channel=channel, known=", ".join(known) or nl.NO_CHANNELS_YET))
+    click.echo(maintenance.as_json(maintenance.user_records(db, channel, user)))
 
 
 def register(cli: click.Group) -> None:

@@ -310,8 +310,11 @@ class Workflow:
     def _outcome(self, draft_id: str, actor: str, summary: str, link: str, day: str) -> None:
         with self.lock:
             suggestions.record_outcome(self.db, draft_id, actor, summary, link, day, self.clock())
-            self.reindex()  # the finished assignment is found for the next question
             notify_change(self.db, draft_id, self.clock())
+            try:
+                self.reindex()  # the finished assignment is found for the next question
+            except Exception:  # stored and told; the index catches up at the next start
+                log.exception("Could not bring the indexes up to date after the outcome of %s", draft_id)
 
     # -- with time -----------------------------------------------------------------------------
     def due_work(self) -> tuple[int, int]:

@@ -3,7 +3,7 @@ the texts and options of its replies, and a whole scripted intake."""
 
 from __future__ import annotations
 
-from bot.assistant import Assistant
+from bot.conversation.assistant import Assistant
 from bot.conversation.messages import Incoming, Reply
 
 CHANNEL = "test"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from bot.assistant import Assistant
 from bot.channels.telegram import build_application
+from bot.conversation.assistant import Assistant
 from tests.support.telegram import BotApiStandIn
 
 TOKEN = "123456:TEST-TOKEN"

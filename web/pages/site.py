@@ -26,7 +26,11 @@ MAX_FORM_BYTES = 64 * 1024
 nl = texts.nl  # the pages speak Dutch (the web chat follows its user's language)
 
 templates = Jinja2Templates(
-    env=jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,  # a text missing in one language fails loudly, not blank
+    )
 )
 
 
