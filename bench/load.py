@@ -132,6 +132,10 @@ class Move:
     value: str
 
 
+# The draft's other kinds of question, shown above its "submit?" (kept as drafted here).
+KIND_OPTION = "kind:"
+
+
 class Unexpected(Exception):
     """The bot said something this script has no answer for."""
 
@@ -150,7 +154,7 @@ def next_move(persona: Persona, texts: list[str], options: list[str]) -> Move:
     """The user's answer to the bot's last message: a button when it offers options (except a
     typed region for some), otherwise the typed answer to the question it asked."""
     if options:
-        kind = options[0].split(":", 1)[0]
+        kind = options[-1].split(":", 1)[0]  # the draft offers its kinds first, then "submit"
         if kind == "region" and persona.types_region:
             return Move("text", persona.region)
         choose = OPTION_CHOICE.get(kind)
@@ -176,7 +180,8 @@ def turn_kind(move: Move, texts: list[str]) -> str:
 
 def ends_turn(text: str, options: list[str]) -> bool:
     """Whether a bot message is the last of its turn: a question, options, the receipt or an error."""
-    return bool(options) or text.strip() in QUESTIONS or text.startswith(SUBMITTED) or text in ERRORS
+    asks = bool(options) and not all(option.startswith(KIND_OPTION) for option in options)
+    return asks or text.strip() in QUESTIONS or text.startswith(SUBMITTED) or text in ERRORS
 
 
 # ------------------------------------------------------------------------------------------
