@@ -82,7 +82,7 @@ def routes(site: Site) -> list[BaseRoute]:
                 default_groups = _default_recipients(db, d.draft, site.now())
                 groups = _all_groups(db)
         except NotFoundError:
-            return not_found(request, "Dit concept bestaat niet.")
+            return not_found(request, nl.DRAFT_NOT_FOUND)
         return render(
             request,
             "draft.html",
@@ -113,14 +113,14 @@ def routes(site: Site) -> list[BaseRoute]:
             with site.lock:
                 d = intakes.get_draft(db, request.path_params["draft_id"])
         except NotFoundError:
-            return not_found(request, "Dit concept bestaat niet.")
+            return not_found(request, nl.DRAFT_NOT_FOUND)
         buffer = io.BytesIO()
         write_docx(Draft.from_json(d.draft), buffer)
         return Response(
             buffer.getvalue(), media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{d.id}.docx"'}
         )
 
-    def action(path: str, run: Action, done: str) -> Route:
+    def action(path: str, run: Action) -> Route:
         def endpoint(request: Request) -> Response:
             who = site.current(request)
             if who is None:
@@ -133,10 +133,10 @@ def routes(site: Site) -> list[BaseRoute]:
             try:
                 run(broker, draft_id, form)
             except NotFoundError:
-                return not_found(request, "Dit concept bestaat niet.")
+                return not_found(request, nl.DRAFT_NOT_FOUND)
             except ReviewError as error:
                 return draft_page(request, error=str(error), status=409)
-            return RedirectResponse(f"/drafts/{draft_id}?ok={done}", status_code=303)
+            return RedirectResponse(f"/drafts/{draft_id}?ok={nl.ACTION_DONE[path]}", status_code=303)
 
         return Route(f"/{{draft_id}}/{path}", in_thread(endpoint), methods=["POST"])
 
@@ -153,38 +153,35 @@ def routes(site: Site) -> list[BaseRoute]:
             routes=[
                 Route("/{draft_id}", in_thread(draft_page)),
                 Route("/{draft_id}/docx", in_thread(docx)),
-                action("approve", lambda b, i, f: workflow.approve(b, i), "Goedgekeurd."),
+                action("approve", lambda b, i, f: workflow.approve(b, i)),
                 action(
                     "request-changes",
-                    lambda b, i, f: workflow.request_changes(b, i, form_text(f, "question", "Vraag aan de indiener")),
-                    "Vraag verstuurd.",
+                    lambda b, i, f: workflow.request_changes(
+                        b, i, form_text(f, "question", nl.FORM_FIELDS["question"])
+                    ),
                 ),
                 action(
                     "reject",
                     lambda b, i, f: workflow.reject(
-                        b, i, str(f.get("reason", "")), form_text(f, "text", "Toelichting")
+                        b, i, str(f.get("reason", "")), form_text(f, "text", nl.FORM_FIELDS["text"])
                     ),
-                    "Afgewezen.",
                 ),
-                action("take-over", lambda b, i, f: workflow.take_over(b, i), "Overgenomen."),
-                action("edit", edit, "Opgeslagen."),
-                action("rematch", lambda b, i, f: workflow.rematch(b, i), "Opnieuw gematcht."),
-                action("suggest", suggest, "Voorgelegd."),
+                action("take-over", lambda b, i, f: workflow.take_over(b, i)),
+                action("edit", edit),
+                action("rematch", lambda b, i, f: workflow.rematch(b, i)),
+                action("suggest", suggest),
                 action(
                     "match",
                     lambda b, i, f: workflow.confirm_match(b, i, str(f.get("suggestion_id", ""))),
-                    "Match bevestigd.",
                 ),
-                action("complete", lambda b, i, f: workflow.complete(b, i, *outcome_fields(f)), "Afgerond."),
+                action("complete", lambda b, i, f: workflow.complete(b, i, *outcome_fields(f))),
                 action(
                     "groups/add",
                     lambda b, i, f: workflow.add_group(b, i, str(f.get("group_id", ""))),
-                    "Groep toegevoegd.",
                 ),
                 action(
                     "groups/remove",
                     lambda b, i, f: workflow.remove_group(b, i, str(f.get("group_id", ""))),
-                    "Groep verwijderd.",
                 ),
             ],
         ),
@@ -193,7 +190,7 @@ def routes(site: Site) -> list[BaseRoute]:
 
 def _changes(form: dict[str, Any]) -> dict[str, Any]:
     """A broker's edit of the draft's wording and labels, each field checked."""
-    labels = {"title": "Titel", **nl.DOCUMENT_LABELS}
+    labels = {**nl.FORM_FIELDS, **nl.DOCUMENT_LABELS}
     changes: dict[str, Any] = {
         k: form_text(form, k, labels[k], limit=None)
         for k in ("title", "main_question", "background", "objective", "scope")
@@ -244,9 +241,9 @@ def _default_recipients(db: Database, draft: dict[str, Any], now: str) -> list[d
 
 def _age(created_at: str, now: str) -> str:
     days = (datetime.fromisoformat(now) - datetime.fromisoformat(created_at)).days
-    return "vandaag" if days <= 0 else f"{days} dag{'en' if days != 1 else ''}"
+    return nl.AGE_TODAY if days <= 0 else nl.AGE_ONE_DAY if days == 1 else nl.AGE_DAYS.format(days=days)
 
 
 def _duo(db: Database, draft_id: str) -> str:
     given = review.approvals(db, draft_id)
-    return ", ".join(f"kant {side}" for side in sorted(given))
+    return ", ".join(nl.DUO_SIDE.format(side=side) for side in sorted(given))

@@ -38,9 +38,9 @@ def routes(site: Site) -> list[BaseRoute]:
                 else:
                     fields = {
                         "reason": str(form.get("reason", "")),
-                        "proposed_start": form_text(form, "proposed_start", "Mogelijke start", 100),
-                        "contact_name": form_text(form, "contact_name", "Contactpersoon", 100),
-                        "text": form_text(form, "text", "Toelichting"),
+                        "proposed_start": form_text(form, "proposed_start", nl.FORM_FIELDS["proposed_start"], 100),
+                        "contact_name": form_text(form, "contact_name", nl.FORM_FIELDS["contact_name"], 100),
+                        "text": form_text(form, "text", nl.FORM_FIELDS["text"]),
                     }
                     found = workflow.answer(token, str(form.get("kind", "")), fields)
             except ReviewError as problem:
@@ -59,7 +59,7 @@ def routes(site: Site) -> list[BaseRoute]:
             csrf=csrf,
             error=error,
             reasons=nl.DECLINE_LABELS,
-            message="Dank u, uw antwoord is ontvangen." if request.method == "POST" and not error else "",
+            message=nl.ANSWER_RECEIVED if request.method == "POST" and not error else "",
         )
 
     def group_page(request: Request) -> Response:

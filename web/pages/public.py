@@ -23,7 +23,7 @@ async def missing(request: Request, exc: Exception) -> Response:
 
 
 async def not_allowed(request: Request, exc: Exception) -> Response:
-    return page(request, "Niet mogelijk", "Zo kunt u deze pagina niet gebruiken; ga terug en probeer het opnieuw.", 405)
+    return page(request, *nl.PAGE_NOT_ALLOWED, 405)
 
 
 def routes() -> list[BaseRoute]:

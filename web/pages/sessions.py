@@ -7,7 +7,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from knowledge import sessions
-from web.pages.site import COOKIE, Site, in_thread, page, render
+from web.pages.site import COOKIE, Site, in_thread, nl, page, render
 
 
 def routes(site: Site) -> list[BaseRoute]:
@@ -17,7 +17,7 @@ def routes(site: Site) -> list[BaseRoute]:
                 broker = sessions.redeem_login_token(site.db, request.path_params["token"], site.now())
                 session_id, _ = sessions.create_session(site.db, broker, site.now())
         except sessions.LoginError as error:
-            return page(request, "Inloggen mislukt", str(error), 400)
+            return page(request, nl.LOGIN_FAILED, str(error), 400)
         response = RedirectResponse("/queue", status_code=303)
         response.set_cookie(
             COOKIE,
@@ -35,7 +35,7 @@ def routes(site: Site) -> list[BaseRoute]:
             return posted
         with site.lock:
             sessions.end_session(site.db, request.cookies[COOKIE])
-        response = page(request, "Uitgelogd", "U bent uitgelogd.", 200)
+        response = page(request, *nl.LOGGED_OUT, 200)
         response.delete_cookie(COOKIE)
         return response
 

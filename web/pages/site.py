@@ -50,8 +50,8 @@ def page(request: Request, heading: str, text: str, status: int) -> Response:
     return render(request, "message.html", status, heading=heading, text=text)
 
 
-def not_found(request: Request, text: str = "Deze pagina bestaat niet.") -> Response:
-    return page(request, "Niet gevonden", text, 404)
+def not_found(request: Request, text: str = nl.PAGE_NOT_FOUND[1]) -> Response:
+    return page(request, nl.PAGE_NOT_FOUND[0], text, 404)
 
 
 def in_thread(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
@@ -101,12 +101,7 @@ class Site:
 
 
 def not_logged_in(request: Request) -> Response:
-    return page(
-        request,
-        "Niet ingelogd",
-        "Log in met de inloglink die u van de beheerder krijgt (`vraagwijzer brokers login-link E-MAIL`).",
-        401,
-    )
+    return page(request, *nl.NOT_LOGGED_IN, 401)
 
 
 def checked_form(request: Request, csrf: str) -> dict[str, Any] | Response:
@@ -114,7 +109,7 @@ def checked_form(request: Request, csrf: str) -> dict[str, Any] | Response:
     or forged token."""
     form = request.state.form
     if form is None:
-        return page(request, "Te groot", "Het formulier is te groot; maak de tekst korter.", 413)
+        return page(request, *nl.FORM_TOO_LARGE, 413)
     if form.get("csrf") != csrf:
-        return page(request, "Verboden", "Het formulier is verlopen; laad de pagina opnieuw.", 403)
+        return page(request, *nl.FORM_EXPIRED, 403)
     return dict(form)

@@ -10,5 +10,6 @@ from bot.texts.nl.channels import *  # noqa: F403
 from bot.texts.nl.conversation import *  # noqa: F403
 from bot.texts.nl.drafting import *  # noqa: F403
 from bot.texts.nl.matching import *  # noqa: F403
+from bot.texts.nl.pages import *  # noqa: F403
 from bot.texts.nl.service import *  # noqa: F403
 from bot.texts.nl.workflow import *  # noqa: F403
