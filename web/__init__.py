@@ -1,1 +1,2 @@
-"""The HTTP face of Vraagwijzer: the broker dashboard (more pages follow)."""
+"""The HTTP face of Vraagwijzer and its assembly: `service` (`vraagwijzer run`), `cli`, `app`
+(mounts the areas), `pages` (one module per family), `middleware` (one per module)."""
