@@ -160,11 +160,14 @@ class Assistant:
             return intakes.load_conversation(self.db, channel, user_ref).language
 
     def where(self, channel: str, user_ref: str) -> Turn:
-        """Where a user stands without a message (a chat page opened): no replies, their
-        language and step."""
+        """Where a user stands without a message (a chat page opened): their language and step,
+        and the news waiting for them (a channel that cannot push shows it now; it is marked as
+        seen with their next message, so opening the page changes nothing)."""
         with self.lock:
             conversation = intakes.load_conversation(self.db, channel, user_ref)
-            return Turn([], conversation.language, conversation.step)
+            waiting = [] if channel in self.push_channels else notices.pending_notices(self.db, channel, user_ref)
+            news = [notice_reply(n.text, n.kind, n.draft_id, conversation.language) for n in waiting]
+            return Turn(news, conversation.language, conversation.step)
 
     def reach(self, channel: str, user_ref: str) -> tuple[str | None, str]:
         """(the stored address, the language) of a user: what a channel needs to push a notice."""
