@@ -108,14 +108,15 @@ def events_of(db: Database, draft_id: str) -> list[Event]:
 
 def forget_user(db: Database, channel: str, user_ref: str) -> tuple[int, int]:
     """Delete the user's conversation; keep submitted drafts for the brokers but cut the link
-    to the person; pending notices and the stored address go too. Returns (conversations
-    deleted, drafts anonymised)."""
+    to the person; pending notices, the stored address and the chat transcript go too.
+    Returns (conversations deleted, drafts anonymised)."""
     with db.atomic():
         deleted = db.execute(
             "DELETE FROM conversations WHERE channel = ? AND user_ref = ?", [channel, user_ref]
         ).rowcount
         db.execute("DELETE FROM notices WHERE channel = ? AND user_ref = ?", [channel, user_ref])
         db.execute("DELETE FROM channel_addresses WHERE channel = ? AND user_ref = ?", [channel, user_ref])
+        db.execute("DELETE FROM chat_transcripts WHERE channel = ? AND user_ref = ?", [channel, user_ref])
         anonymised = db.execute(
             "UPDATE drafts SET channel = NULL, user_ref = NULL WHERE channel = ? AND user_ref = ?",
             [channel, user_ref],

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from knowledge import intakes, notices
+from knowledge import intakes, notices, transcripts
 from knowledge.errors import VraagwijzerError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -129,8 +129,8 @@ def service_lock(data_dir: Path, purpose: str = "run") -> Iterator[None]:
 
 def purge(db: Database, older_than_days: int, now: str) -> dict[str, int]:
     """Retention: delete conversations not touched for `older_than_days` (their submitted
-    drafts stay), delivered notices of that age, stored chat addresses nobody needs any more,
-    and expired login links, sessions and link codes. Returns what was deleted."""
+    drafts stay), chat transcript messages and delivered notices of that age, stored chat
+    addresses nobody needs any more, and expired login links, sessions and link codes. Returns what was deleted."""
     if older_than_days < 1:
         raise MaintenanceError("Geef een bewaartermijn van minstens 1 dag.")
     cutoff = (datetime.fromisoformat(now) - timedelta(days=older_than_days)).isoformat(timespec="seconds")
@@ -149,6 +149,7 @@ def purge(db: Database, older_than_days: int, now: str) -> dict[str, int]:
                 "b.teams_id = channel_addresses.user_ref))",
                 [cutoff],
             ).rowcount,
+            "transcripts": db.execute("DELETE FROM chat_transcripts WHERE created_at < ?", [cutoff]).rowcount,
             "login_links": db.execute("DELETE FROM login_tokens WHERE expires_at < ?", [now]).rowcount,
             "sessions": db.execute("DELETE FROM sessions WHERE expires_at < ?", [now]).rowcount,
             "link_codes": db.execute("DELETE FROM chat_link_codes WHERE expires_at < ?", [now]).rowcount,
@@ -158,7 +159,8 @@ def purge(db: Database, older_than_days: int, now: str) -> dict[str, int]:
 
 def user_records(db: Database, channel: str, user_ref: str) -> dict[str, Any]:
     """Everything stored about one chat user (a request under the GDPR): the conversation,
-    submitted drafts with their history, notices, and whether an address is kept."""
+    submitted drafts with their history, notices, whether an address is kept, and the chat
+    transcript."""
     conversation = intakes.load_conversation(db, channel, user_ref)
     stored = intakes.has_conversation(db, conversation)
     drafts = intakes.drafts_of(db, channel, user_ref)
@@ -169,6 +171,7 @@ def user_records(db: Database, channel: str, user_ref: str) -> dict[str, Any]:
         "drafts": [{**asdict(d), "history": [asdict(e) for e in intakes.events_of(db, d.id)]} for d in drafts],
         "notices": [asdict(n) for n in notices.notices_of(db, channel, user_ref)],
         "address_kept": notices.address_of(db, channel, user_ref) is not None,
+        "transcript": [asdict(m) for m in transcripts.transcript_of(db, channel, user_ref)],
     }
 
 
@@ -176,7 +179,7 @@ def channels_in_use(db: Database) -> list[str]:
     """The channels anything is stored for (conversations, drafts, notices), sorted."""
     rows = db.execute(
         "SELECT channel FROM conversations UNION SELECT channel FROM drafts WHERE channel IS NOT NULL "
-        "UNION SELECT channel FROM notices"
+        "UNION SELECT channel FROM notices UNION SELECT channel FROM chat_transcripts"
     ).fetchall()
     return sorted(channel for (channel,) in rows if channel)
 

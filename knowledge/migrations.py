@@ -246,3 +246,15 @@ def m010_organisation_sentence_names(db: Database) -> None:
             "UPDATE organisations SET article = ?, sentence_name = ? WHERE id = ? AND name = ? AND example = 1",
             [row.get("article", ""), row.get("sentence_name", ""), row["id"], row["name"]],
         )
+
+
+@migrations()
+def m011_chat_transcripts(db: Database) -> None:
+    """What the web chat shows of a conversation: both sides, as stored (the user's side
+    redacted), in turns; a page shows it again after a reload or a later visit."""
+    db.execute(
+        "CREATE TABLE chat_transcripts (id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, "
+        "user_ref TEXT NOT NULL, turn INTEGER NOT NULL, side TEXT NOT NULL, text TEXT NOT NULL, "
+        "options TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX chat_transcripts_user ON chat_transcripts(channel, user_ref, id)")

@@ -271,7 +271,7 @@ def edit_draft(db: Database, draft_id: str, broker: Broker, changes: dict[str, A
         if field in ("title", "main_question") and not value:
             raise ReviewError("Titel en hoofdvraag mogen niet leeg zijn.")
         value = _checked_slug(field, value)
-        if updated.get(field) != value:
+        if not _same(field, updated.get(field), value):
             edits.append((field, updated.get(field), value))
             updated[field] = value
     if not edits:
@@ -290,6 +290,39 @@ def edit_draft(db: Database, draft_id: str, broker: Broker, changes: dict[str, A
                 json.dumps({"field": field, "before": before, "after": after}, ensure_ascii=False),
             )
     return intakes.get_draft(db, draft_id)
+
+
+def _same(field: str, before: Any, after: Any) -> bool:
+    """Whether an edited value is what was there: themes are a set (the form sends them in its
+    own order), a line break is one whether typed as CRLF (as browsers send it) or LF, and empty
+    is empty whether stored as None, "" or []."""
+    if field == "themes":
+        return sorted(before or []) == sorted(after or [])
+    if isinstance(before, str) and isinstance(after, str):
+        return before.replace("\r\n", "\n") == after.replace("\r\n", "\n")
+    return (before or None) == (after or None)
+
+
+def may(draft: SubmittedDraft, broker: Broker, action: str, given: dict[str, int]) -> bool:
+    """Whether the rules here (and the draft states `knowledge.suggestions` requires) accept
+    `action` by `broker` on `draft` now; `given` is `approvals()` of the draft. The pages offer
+    only what this allows, so a button never leads to a refusal."""
+    if draft.state in CLOSED:
+        return False
+    if action == "take_over":
+        return draft.region != broker.region
+    if draft.region != broker.region:
+        return False
+    if action == "approve":
+        return draft.state in OPEN_FOR_REVIEW and broker.id not in given.values() and broker.side not in given
+    if action == "request_changes":
+        return draft.state in OPEN_FOR_REVIEW
+    if action in ("reject", "edit", "groups"):
+        return True
+    needs = {"suggest": "approved", "match": "suggested", "complete": "matched"}
+    if action not in needs:
+        raise ValueError(f"unknown review action {action!r}")
+    return draft.state == needs[action]
 
 
 def set_suggestions(

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from bot.conversation.assistant import Assistant
 from bot.conversation.messages import Incoming
 from bot.matching import Matcher
+from bot.texts import nl
 from knowledge import intakes
 from tests.support.assistant import CHANNEL, FULL_INTAKE, joined, options, run_intake, say
 
@@ -137,7 +138,7 @@ def test_photos_and_stale_buttons(assistant: Assistant) -> None:
     photo = assistant.handle(Incoming(CHANNEL, "u1", unsupported=True)).replies
     assert "alleen tekst" in joined(photo) and "Wat is het probleem" in joined(photo)
     stale = say(assistant, choice="level:wo")
-    assert "Kies een van de opties" in joined(stale)
+    assert joined(stale) == "Die knop hoort bij een eerdere stap.\n" + nl.ASK["problem"]
 
 
 def test_privacy_and_help_keep_the_place(assistant: Assistant) -> None:
@@ -222,3 +223,79 @@ def test_the_user_chooses_another_kind_and_another_wording(assistant: Assistant)
     reworded = say(assistant, choice="review:reword")
     other = next(line for line in joined(reworded).splitlines() if line.startswith("Hoofdvraag:"))
     assert first != redesigned and other != redesigned and other.endswith("?")
+
+
+NO_GROUP_FITS = [*FULL_INTAKE[:-2], ("choice", "form:onderzoekslab"), ("choice", "level:hbo")]
+
+
+def test_the_draft_reply_carries_a_card_of_the_same_draft(assistant: Assistant) -> None:
+    draft, kinds, question = run_intake(assistant, FULL_INTAKE)
+    card = draft.card
+    assert card is not None and kinds.card is None and question.card is None
+    assert card.main_label == "Hoofdvraag" and f"Hoofdvraag: {card.main_question}" in draft.text
+    assert card.title in draft.text and card.intro == nl.DRAFT_INTRO
+    subs = card.sections[0]
+    assert subs.heading == "Deelvragen" and subs.numbered and len(subs.items) >= 2
+    assert all(f"{n}. {q}" in draft.text for n, q in enumerate(subs.items, 1))
+    headings = [s.heading for s in card.sections]
+    assert {"Achtergrond", "Doel", "Op te leveren", "Voorgestelde onderzoeksgroepen"} <= set(headings)
+    assert headings[-1] == "Kwaliteitscontrole"
+    groups = card.sections[headings.index("Voorgestelde onderzoeksgroepen")]
+    assert groups.note == nl.DRAFT_GROUPS and any("Lectoraat" in g for g in groups.items)
+    assert [o.key for o in card.actions] == ["review:submit", "review:edit", "review:reword", "review:cancel"]
+
+
+def test_when_form_and_level_leave_no_group_the_nearest_groups_are_shown_marked(
+    assistant: Assistant, small_db: Database
+) -> None:
+    draft = run_intake(assistant, NO_GROUP_FITS)[0]
+    text = draft.text
+    assert "Geen groep past bij vorm en niveau; dichtstbijzijnde groepen zonder dat filter:" in text
+    group_lines = [line for line in text.splitlines() if line.startswith("• Lectoraat")]
+    assert group_lines and all(line.endswith("(zonder filter op vorm en niveau)") for line in group_lines)
+    assert draft.card is not None
+    section = next(s for s in draft.card.sections if s.heading == "Voorgestelde onderzoeksgroepen")
+    assert section.note == nl.DRAFT_GROUPS_WIDENED and len(section.items) == len(group_lines)
+    say(assistant, choice="review:submit")
+    kept = intakes.drafts_of(small_db, CHANNEL, "u1")[0].draft["suggested_groups"]
+    assert kept and all(g["unfiltered"] for g in kept)  # the brokers see them marked too
+
+
+def test_groups_that_fit_form_and_level_are_not_marked(assistant: Assistant) -> None:
+    text = run_intake(assistant, FULL_INTAKE)[0].text
+    assert nl.DRAFT_GROUPS in text and "Geen groep past" not in text and "zonder filter" not in text
+
+
+def test_the_submit_button_pressed_again_says_the_question_was_submitted(
+    assistant: Assistant, small_db: Database
+) -> None:
+    run_intake(assistant, FULL_INTAKE)
+    say(assistant, choice="review:submit")
+    submitted = intakes.drafts_of(small_db, CHANNEL, "u1")[0].id
+    again = say(assistant, choice="review:submit")
+    assert joined(again) == f"Deze vraag is al ingediend als {submitted}. Met /status ziet u hoe het ervoor staat."
+    assert len(intakes.drafts_of(small_db, CHANNEL, "u1")) == 1
+    # In a new question the old draft's buttons still say so, and the open question follows.
+    say(assistant, "/nieuw")
+    for old in ("review:edit", "kind:ontwerpend"):
+        replies = say(assistant, choice=old)
+        assert [r.text for r in replies] == [nl.STALE_SUBMITTED.format(id=submitted), nl.ASK["organisation"]]
+    assert intakes.load_conversation(small_db, CHANNEL, "u1").step == "organisation"
+
+
+def test_an_old_button_with_nothing_in_progress_says_so(assistant: Assistant, small_db: Database) -> None:
+    run_intake(assistant, FULL_INTAKE[:4])
+    say(assistant, "/annuleer")
+    say(assistant, "ja")
+    replies = say(assistant, choice="region:oost")
+    assert joined(replies) == f"{nl.STALE_OPTION} {nl.STALE_IDLE}"
+    assert intakes.load_conversation(small_db, CHANNEL, "u1").step == "idle"
+
+
+def test_a_new_draft_after_a_cancelled_one_does_not_claim_the_old_number(assistant: Assistant) -> None:
+    run_intake(assistant, FULL_INTAKE)
+    say(assistant, choice="review:submit")
+    run_intake(assistant, FULL_INTAKE)  # a second draft, shown for review
+    say(assistant, choice="review:cancel")
+    say(assistant, "ja")
+    assert joined(say(assistant, choice="review:submit")) == f"{nl.STALE_OPTION} {nl.STALE_IDLE}"

@@ -358,9 +358,11 @@ def test_request_changes_keeps_the_question_as_typed(broker, value: str) -> None
 @pytest.mark.parametrize("value", CORPUS_PARAMS)
 def test_reject_with_any_explanation_or_a_bogus_reason(broker, value: str) -> None:  # type: ignore[no-untyped-def]
     client, db, csrf = broker
-    bogus = client.post(f"/drafts/{DRAFT_ID}/reject", data={"csrf": csrf, "reason": value, "text": "x"})
+    bogus = client.post(f"/drafts/{DRAFT_ID}/reject", data={"csrf": csrf, "reason": value, "text": "x", "confirm": "1"})
     assert bogus.status_code == 409 and "Kies een reden" in shown_error(bogus.text)
-    response = client.post(f"/drafts/{DRAFT_ID}/reject", data={"csrf": csrf, "reason": "anders", "text": value})
+    response = client.post(
+        f"/drafts/{DRAFT_ID}/reject", data={"csrf": csrf, "reason": "anders", "text": value, "confirm": "1"}
+    )
     state = intakes.get_draft(db, DRAFT_ID).state
     if CONTROL.search(value) or len(value.strip()) > 2000:
         assert response.status_code == 409 and shown_error(response.text).startswith("Toelichting:")
@@ -377,7 +379,7 @@ def test_bogus_group_ids_change_nothing(broker, value: str) -> None:  # type: ig
     events = len(intakes.events_of(db, DRAFT_ID))
     added = client.post(f"/drafts/{DRAFT_ID}/groups/add", data={"csrf": csrf, "group_id": value})
     assert added.status_code == 409 and "Kies een bestaande onderzoeksgroep" in shown_error(added.text)
-    removed = client.post(f"/drafts/{DRAFT_ID}/groups/remove", data={"csrf": csrf, "group_id": value})
+    removed = client.post(f"/drafts/{DRAFT_ID}/groups/remove", data={"csrf": csrf, "group_id": value, "confirm": "1"})
     assert removed.status_code == 409 and "staat niet bij de voorgestelde groepen" in shown_error(removed.text)
     matched = client.post(f"/drafts/{DRAFT_ID}/match", data={"csrf": csrf, "suggestion_id": value})
     assert matched.status_code == 409

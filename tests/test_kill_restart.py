@@ -166,7 +166,7 @@ class TelegramUser:
 class WebUser:
     def __init__(self, base: str) -> None:
         self.base = base
-        self.client = httpx.Client(timeout=STEP_TIMEOUT)
+        self.client = httpx.Client(timeout=STEP_TIMEOUT, follow_redirects=True)  # the chat redirects after a form
         self.csrf = ""
         self.last_page = ""
 

@@ -19,6 +19,7 @@ from tests.support.dashboard import NOW, login
 PUBLIC = {
     "/": "redirects to the queue",
     "/privacy": "the privacy statement",
+    "/toegankelijkheid": "the accessibility statement",
     "/chat": "the web chat of civil servants (anonymous cookie, own CSRF)",
     "/login/{token}": "the single-use login link itself",
     "/s/{token}": "an institution's own suggestion (unguessable signed link)",

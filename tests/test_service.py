@@ -86,7 +86,10 @@ def test_webhook_route_checks_the_secret(service_parts, tmp_path: Path) -> None:
 def test_web_chat_runs_the_same_intake(service_parts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with RunningService(make_service(service_parts, tmp_path, None, port)), httpx.Client() as browser:
+    with (
+        RunningService(make_service(service_parts, tmp_path, None, port)),
+        httpx.Client(follow_redirects=True) as browser,  # the web chat answers a form with a redirect
+    ):
         wait_http(f"{base}/queue")
         first = browser.get(f"{base}/chat")
         assert first.status_code == 200 and "Beginnen" in first.text
@@ -131,7 +134,12 @@ def test_from_approval_to_completed_and_the_knowledge_grows(service_parts, tmp_p
             smtp_starttls=False,
             public_url=base,
         )
-        with RunningService(service), httpx.Client() as rijk, httpx.Client() as ho, httpx.Client() as lector:
+        with (
+            RunningService(service),
+            httpx.Client() as rijk,
+            httpx.Client() as ho,
+            httpx.Client(follow_redirects=True) as lector,  # the web chat answers a form with a redirect
+        ):
             wait_http(f"{base}/queue")
             csrf_chat = re.search(r'name="csrf" value="([^"]+)"', lector.get(f"{base}/chat").text).group(1)  # type: ignore[union-attr]
             for step in ("/start", "duo"):

@@ -13,8 +13,8 @@ import httpx
 import pytest
 from microsoft_agents.activity import Activity
 
-from bot.channels.teams import CARD_KEY, activities_for, incoming_from, option_card, render
-from bot.conversation.messages import Option, Reply
+from bot.channels.teams import CARD_KEY, activities_for, draft_card, incoming_from, option_card, render
+from bot.conversation.messages import Card, Option, Reply, Section
 from bot.settings import SettingsError, load_settings
 from knowledge import intakes, notices, review
 from tests.support.ports import free_port
@@ -80,6 +80,16 @@ def test_full_intake_in_teams_and_the_approval_reaches_the_user(teams: Teams, se
     full_intake(standin, "1001")
     drafts = intakes.drafts_of(db, "teams", "aad-1001")
     assert len(drafts) == 1 and drafts[0].state == "submitted" and drafts[0].organisation
+    # The draft came as an Adaptive Card: the main question bold, the submit button on it.
+    card = next(
+        a["content"]
+        for m in standin.messages_to("1001")
+        for a in m.get("attachments") or []
+        if any(b.get("text") == "Hoofdvraag" for b in a["content"]["body"])
+    )
+    main = drafts[0].draft["main_question"]
+    assert {"type": "TextBlock", "text": main, "wrap": True, "weight": "Bolder", "color": "Accent"} in card["body"]
+    assert "review:submit" in [a["data"][CARD_KEY] for b in card["body"] for a in b.get("actions", [])]
     # Every reply went back into the user's own conversation, as a reply to their message.
     assert all(r["path"].startswith("/v3/conversations/a:1001/activities") for r in standin.requests)
     with httpx.Client() as rijk, httpx.Client() as ho:
@@ -205,7 +215,7 @@ def submit_rest(standin: ConnectorStandIn, user: str) -> None:
     ]:
         say(standin, user, text, expect)
     click(standin, user, "form:afstudeeropdracht", "Welk niveau")
-    click(standin, user, "level:hbo", "Hoofdvraag:")
+    click(standin, user, "level:hbo", "Wilt u de vraag indienen")
     click(standin, user, "review:submit", "Ingediend")
 
 
@@ -328,3 +338,59 @@ def test_deleting_my_data_also_forgets_how_to_reach_me(teams: Teams, service_par
     click(standin, "8008", "delete:yes", "gewist")
     assert notices.address_of(db, "teams", "aad-8008") is None
     assert intakes.load_conversation(db, "teams", "aad-8008").step == "idle"
+
+
+def texts_of(element: Any) -> list[str]:
+    """Every TextBlock's text in a card, in order."""
+    if isinstance(element, dict):
+        own = [element["text"]] if element.get("type") == "TextBlock" else []
+        return own + [t for v in element.values() for t in texts_of(v)]
+    if isinstance(element, list):
+        return [t for v in element for t in texts_of(v)]
+    return []
+
+
+def test_the_draft_is_an_adaptive_card_with_its_sections_and_actions() -> None:
+    submit, edit = Option("review:submit", "Indienen"), Option("review:edit", "Wijzigen")
+    card = Card(
+        intro="Dit is de onderzoeksvraag:",
+        title="Updates sneller",
+        main_label="Hoofdvraag",
+        main_question="Hoe kan DUO <updates> sneller uitrollen?",
+        sections=(
+            Section("Deelvragen", items=("Wat gaat er mis?", "Wat werkt elders?"), numbered=True),
+            Section("Achtergrond", "Het gaat om laptops."),
+            Section("Voorgestelde onderzoeksgroepen", items=("Lectoraat X (Saxion)",), note="Geen groep past"),
+        ),
+        actions=(submit, edit),
+    )
+    replies = [
+        Reply("platte tekst", card=card),
+        Reply("Soort?", (Option("kind:x", "X"),)),
+        Reply("Wat nu?", (submit, edit)),
+    ]
+    draft, kinds, question = activities_for(replies, "nl")
+    assert not draft.text and draft.summary == "Updates sneller"
+    content = draft.attachments[0].content
+    assert content == draft_card(card) and content["type"] == "AdaptiveCard"
+    assert texts_of(content["body"]) == [
+        "Dit is de onderzoeksvraag:",
+        "Updates sneller",
+        "Hoofdvraag",
+        "Hoe kan DUO <updates> sneller uitrollen?",
+        "Deelvragen",
+        "1.",
+        "Wat gaat er mis?",
+        "2.",
+        "Wat werkt elders?",
+        "Achtergrond",
+        "Het gaat om laptops.",
+        "Voorgestelde onderzoeksgroepen",
+        "Geen groep past",
+        "•",
+        "Lectoraat X (Saxion)",
+    ]
+    actions = [a for block in content["body"] for a in block.get("actions", [])]
+    assert [a["data"] for a in actions] == [{CARD_KEY: "review:submit"}, {CARD_KEY: "review:edit"}]
+    # The other kinds keep their buttons; the question's buttons are already on the card.
+    assert kinds.attachments and question.text == "Wat nu?" and not question.attachments

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
 from bot.channels.base import split_message
-from bot.channels.telegram import MAX_MESSAGE
+from bot.channels.telegram import MAX_MESSAGE, card_parts
 from bot.conversation.assistant import Assistant
-from bot.conversation.messages import Incoming
+from bot.conversation.messages import Card, Incoming, Section
 from bot.matching import Matcher
 from bot.workflow import utc_now
 from knowledge import intakes
@@ -141,3 +142,45 @@ def test_a_broker_links_telegram_with_a_code(standin: BotApiStandIn, assistant: 
     # In the web chat the words are just an answer: only chat accounts can be linked.
     replies = assistant.handle(Incoming("web", "visitor", text=f"koppel {code}")).replies
     assert not any("Gekoppeld" in r.text for r in replies)
+
+
+def bold(message: dict[str, Any]) -> list[str]:
+    text = message["text"].encode("utf-16-le")
+    return [
+        text[e["offset"] * 2 : (e["offset"] + e["length"]) * 2].decode("utf-16-le")
+        for e in message.get("entities", [])
+        if e["type"] == "bold"
+    ]
+
+
+def test_the_draft_is_a_formatted_message(standin: BotApiStandIn, assistant: Assistant) -> None:
+    with RunningBot(standin, assistant):
+        intake_until_problem(standin, 1111)
+        finish_intake(standin, 1111)
+    draft = next(m for m in standin.messages_to(1111) if "Hoofdvraag: " in m["text"])
+    assert draft["parse_mode"] == "HTML"
+    main = "Welke maatregelen kan DUO nemen om updates binnen een week uit te rollen?"
+    title = draft["text"].split("\n\n")[1].split("\n")[0]
+    assert f"{title}\nHoofdvraag: {main}" in draft["text"]
+    assert title in bold(draft) and main in bold(draft) and "Deelvragen" in bold(draft)
+    subs = draft["text"].split("Deelvragen\n")[1].split("\n\n")[0].splitlines()
+    assert len(subs) >= 2 and all(line.startswith(f"{n}. ") for n, line in enumerate(subs, 1))
+    assert "Achtergrond" in bold(draft) and "Op te leveren" in bold(draft)
+    assert not standin.errors
+
+
+def test_a_long_card_is_split_between_paragraphs_and_escaped() -> None:
+    hostile = "<b>vet</b> & <i>" + "woord " * 250
+    card = Card(
+        intro="Intro",
+        title="Titel <x>",
+        main_label="Hoofdvraag",
+        main_question="Hoe & waarom?",
+        sections=tuple(Section(f"Deel {n}", items=(hostile,) * 3, numbered=True) for n in range(4)),
+    )
+    parts = card_parts(card)
+    assert len(parts) > 1 and all(len(p) <= MAX_MESSAGE for p in parts)
+    assert "<b>Titel &lt;x&gt;</b>" in parts[0] and "<b>Hoe &amp; waarom?</b>" in parts[0]
+    assert all(p.count("<b>") == p.count("</b>") for p in parts)
+    assert "<b>Deel 3</b>\n1. &lt;b&gt;vet&lt;/b&gt; &amp; &lt;i&gt;woord" in parts[-2] + parts[-1]
+    assert parts[-1].startswith(("2. ", "3. ")) and "\n3. " in parts[-2] + "\n" + parts[-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -166,7 +167,12 @@ def test_brokers_add_and_remove_suggested_groups(setup) -> None:  # type: ignore
     groups = intakes.get_draft(db, "VW-2026-WEB001").draft["suggested_groups"]
     assert [g["id"] for g in groups] == ["grp-hu-cyber"] and groups[0]["why"] == ["toegevoegd door Rijk Oost"]
     assert client.post("/drafts/VW-2026-WEB001/groups/add", data={"csrf": csrf, "group_id": "nope"}).status_code == 409
-    removed = client.post("/drafts/VW-2026-WEB001/groups/remove", data={"csrf": csrf, "group_id": "grp-hu-cyber"})
+    unconfirmed = client.post("/drafts/VW-2026-WEB001/groups/remove", data={"csrf": csrf, "group_id": "grp-hu-cyber"})
+    assert unconfirmed.status_code == 409 and "Ja, verwijderen" in unconfirmed.text
+    assert len(intakes.get_draft(db, "VW-2026-WEB001").draft["suggested_groups"]) == 1
+    removed = client.post(
+        "/drafts/VW-2026-WEB001/groups/remove", data={"csrf": csrf, "group_id": "grp-hu-cyber", "confirm": "1"}
+    )
     assert removed.status_code == 303
     assert intakes.get_draft(db, "VW-2026-WEB001").draft["suggested_groups"] == []
     reasons = [e.comment for e in intakes.events_of(db, "VW-2026-WEB001") if "suggested_groups" in e.comment]
@@ -255,3 +261,227 @@ def test_an_edit_by_a_broker_is_checked_again(setup) -> None:  # type: ignore[no
     quality = {q["check"]: q for q in intakes.get_draft(db, "VW-2026-WEB001").draft["quality"]}
     assert quality["te_infinitive"]["ok"]
     assert not any('"field": "quality"' in e.comment for e in intakes.events_of(db, "VW-2026-WEB001"))
+
+
+# -- the draft page: the next step first, only actions that will be accepted ----------------------
+DRAFT_PAGE = "/drafts/VW-2026-WEB001"
+ALL_ACTIONS = ("approve", "request-changes", "reject", "take-over", "edit", "suggest", "match", "complete")
+
+
+def offered(page: str) -> set[str]:
+    """The review actions a page offers (its forms), the group actions left out."""
+    return {a for a in re.findall(r'action="/drafts/VW-2026-WEB001/([\w-]+)"', page) if a in ALL_ACTIONS}
+
+
+def next_step_text(page: str) -> str:
+    return re.search(r'id="next-step-text"><strong>([^<]*)<', page).group(1)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("state", "given", "side", "own", "reactions", "step"),
+    [
+        ("submitted", [], "rijk", True, [], "review"),
+        ("in_review", ["rijk"], "rijk", True, [], "wait_side"),
+        ("in_review", ["rijk"], "ho", True, [], "review"),
+        ("changes_requested", [], "ho", True, [], "wait_submitter"),
+        ("approved", ["rijk", "ho"], "ho", True, [], "suggest"),
+        ("suggested", [], "rijk", True, ["sent", "declined"], "wait_groups"),
+        ("suggested", [], "rijk", True, ["sent", "interested"], "confirm"),
+        ("matched", [], "rijk", True, ["accepted"], "complete"),
+        ("submitted", [], "ho", False, [], "take_over"),
+        ("rejected", [], "ho", False, [], "closed"),
+        ("completed", [], "rijk", True, [], "closed"),
+    ],
+)
+def test_the_next_step_follows_state_approvals_side_and_reactions(  # type: ignore[no-untyped-def]
+    state, given, side, own, reactions, step
+) -> None:
+    from web.pages.drafts import next_step
+
+    assert next_step(state, given, side, own, reactions) == step
+
+
+def test_the_draft_page_shows_the_next_step_and_only_actions_that_are_accepted(setup) -> None:  # type: ignore[no-untyped-def]
+    from knowledge import suggestions
+
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    page = client.get(DRAFT_PAGE).text
+    assert next_step_text(page).startswith("Beoordelen")
+    assert offered(page) == {"approve", "request-changes", "reject", "edit"}
+    assert page.index("Goedkeuren (kant rijk)") < page.index("Antwoorden uit de intake")
+    assert re.search(r"<details[^>]*><summary><h2 id=\"intake\">", page)  # intake answers folded
+    assert client.post(f"{DRAFT_PAGE}/approve", data={"csrf": csrf}).status_code == 303
+
+    page = client.get(DRAFT_PAGE).text  # own side approved: no approve button that would give a 409
+    assert next_step_text(page) == "Wacht op goedkeuring van kant HO."
+    assert offered(page) == {"request-changes", "reject", "edit"} and "Goedkeuren" not in page
+    rijk = review.broker_by_email(db, "rijk@oost.nl")
+    draft = intakes.get_draft(db, "VW-2026-WEB001")
+    assert not review.may(draft, rijk, "approve", review.approvals(db, draft.id))
+    with pytest.raises(review.ReviewError):
+        review.approve(db, draft.id, rijk, NOW)
+
+    west = TestClient(client.app, follow_redirects=False)
+    login(west, db, "ho@west.nl")
+    page = west.get(DRAFT_PAGE).text  # another region: take-over only
+    assert offered(page) == {"take-over"} and "neem het over" in next_step_text(page)
+
+    ho = TestClient(client.app, follow_redirects=False)
+    csrf_ho = login(ho, db, "ho@oost.nl")
+    assert "Goedkeuren (kant ho)" in ho.get(DRAFT_PAGE).text
+    assert ho.post(f"{DRAFT_PAGE}/approve", data={"csrf": csrf_ho}).status_code == 303
+    page = client.get(DRAFT_PAGE).text  # approved: the way on is right there
+    assert next_step_text(page) == "Voorleggen aan onderzoeksgroepen."
+    assert offered(page) == {"suggest", "reject", "edit"}
+    assert page.index('action="/drafts/VW-2026-WEB001/suggest"') < page.index('id="vraag"')
+
+    suggestions.send_suggestions(db, "VW-2026-WEB001", rijk, ["grp-saxion-cyber"], NOW, b"secret")
+    page = client.get(DRAFT_PAGE).text
+    assert next_step_text(page) == "Wacht op antwoord van de groepen."
+    assert offered(page) == {"reject", "edit"}
+    assert "voorgelegd, nog geen antwoord" in page and ">sent<" not in page  # the reaction in words
+    assert "<td>Wacht op antwoord van de groepen.</td>" in client.get("/queue").text  # the step in the queue too
+
+
+def test_rejecting_and_removing_a_group_need_a_confirmation(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    page = client.get(DRAFT_PAGE).text
+    assert re.search(r'<input type="checkbox" id="reject-confirm" name="confirm" value="1" required>', page)
+    assert '<button class="danger">Afwijzen</button>' in page
+    unconfirmed = client.post(f"{DRAFT_PAGE}/reject", data={"csrf": csrf, "reason": "anders", "text": "nee"})
+    assert unconfirmed.status_code == 409 and "Ja, afwijzen" in unconfirmed.text
+    assert intakes.get_draft(db, "VW-2026-WEB001").state == "submitted"
+    confirmed = client.post(
+        f"{DRAFT_PAGE}/reject", data={"csrf": csrf, "reason": "anders", "text": "nee", "confirm": "1"}
+    )
+    assert confirmed.status_code == 303 and intakes.get_draft(db, "VW-2026-WEB001").state == "rejected"
+    page = client.get(DRAFT_PAGE).text  # closed: nothing left to do, nothing offered
+    assert offered(page) == set() and "er hoeft niets meer te gebeuren" in next_step_text(page)
+    assert "Anders (zie toelichting): nee" in page  # the reason in words in the history
+
+
+def test_the_group_picker_is_searchable_and_resolved_by_its_label(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    page = client.get(DRAFT_PAGE).text
+    assert '<input id="group" name="group" list="group-options"' in page and '<select id="group_id"' not in page
+    label = re.search(r'<option value="(Lectoraat Digitale Weerbaarheid[^"]*)">', page).group(1)  # type: ignore[union-attr]
+    assert client.post(f"{DRAFT_PAGE}/groups/add", data={"csrf": csrf, "group": label}).status_code == 303
+    assert [g["id"] for g in intakes.get_draft(db, "VW-2026-WEB001").draft["suggested_groups"]] == ["grp-hu-cyber"]
+    unknown = client.post(f"{DRAFT_PAGE}/groups/add", data={"csrf": csrf, "group": "Lectoraat Onbekend"})
+    assert unknown.status_code == 409 and "Kies een bestaande onderzoeksgroep" in unknown.text
+    assert client.post(f"{DRAFT_PAGE}/groups/add", data={"csrf": csrf, "group": "grp-saxion-cyber"}).status_code == 303
+
+
+def test_history_and_quality_read_in_dutch(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    client.post(f"{DRAFT_PAGE}/edit", data={"csrf": csrf, "main_question": "Hoe kan DUO updates sneller uitrollen?"})
+    client.post(f"{DRAFT_PAGE}/approve", data={"csrf": csrf})
+    page = client.get(DRAFT_PAGE).text
+    history = page[page.index('id="historie"') :]
+    assert "Hoofdvraag gewijzigd" in history and "Bekijk wijziging" in history
+    assert "Welke maatregelen kan DUO nemen" in history and "Hoe kan DUO updates sneller uitrollen?" in history
+    assert "28 nov 2026 11:00" in history and "+00:00" not in history  # Amsterdam time, 10:00 UTC
+    assert "Rijk Oost" in history and "makelaar:" not in history
+    assert "ingediend" in history and "in behandeling" in history and "in_review" not in history
+    assert '"field"' not in history and "{" not in history
+    client.post(f"{DRAFT_PAGE}/groups/add", data={"csrf": csrf, "group": "grp-hu-cyber"})
+    assert "Voorgestelde groepen: groep toegevoegd" in client.get(DRAFT_PAGE).text
+
+
+def test_quality_checks_are_named_in_dutch(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    login(client, db, "rijk@oost.nl")
+    intakes.set_quality(
+        db,
+        "VW-2026-WEB001",
+        [
+            {"check": "open_question", "ok": True, "label": "", "advice": ""},
+            {"check": "question_mark", "ok": False, "label": "question_mark", "advice": "Eindig met een vraagteken."},
+        ],
+    )
+    page = client.get(DRAFT_PAGE).text
+    kwaliteit = page[page.index('id="kwaliteit"') : page.index('id="groepen"')]
+    assert "✔ in orde: Open vraag" in kwaliteit and "✘ verbeteren: Eén vraag met vraagteken" in kwaliteit
+    assert "open_question" not in kwaliteit and "question_mark" not in kwaliteit
+
+
+def test_saving_the_form_unchanged_records_no_change(setup) -> None:  # type: ignore[no-untyped-def]
+    client, db = setup
+    csrf = login(client, db, "rijk@oost.nl")
+    stored = {**intakes.get_draft(db, "VW-2026-WEB001").draft, "themes": ["cybersecurity", "ai"]}
+    stored["background"] = "Eerste alinea.\n\nTweede alinea."
+    db.execute("UPDATE drafts SET draft = ? WHERE id = 'VW-2026-WEB001'", [json.dumps(stored)])
+    events = len(intakes.events_of(db, "VW-2026-WEB001"))
+    form = {  # as the browser sends the page's form: themes in the form's order, CRLF line breaks
+        "csrf": csrf,
+        "title": stored["title"],
+        "main_question": stored["main_question"],
+        "sub_questions": "\r\n".join(stored["sub_questions"]),
+        "background": stored["background"].replace("\n", "\r\n"),
+        "objective": stored["objective"],
+        "scope": stored["scope"],
+        "deliverables": "\r\n".join(stored["deliverables"]),
+        "constraints": "",
+        "form": "",
+        "level": stored["level"],
+        "themes_present": "1",
+        "theme_ai": "1",
+        "theme_cybersecurity": "1",
+    }
+    assert client.post(f"{DRAFT_PAGE}/edit", data=form).status_code == 303
+    assert len(intakes.events_of(db, "VW-2026-WEB001")) == events
+    assert client.post(f"{DRAFT_PAGE}/edit", data={**form, "theme_ai": ""}).status_code == 303
+    (change,) = intakes.events_of(db, "VW-2026-WEB001")[events:]
+    assert json.loads(change.comment)["field"] == "themes"
+
+
+def test_the_next_action_is_on_the_first_laptop_screen(setup) -> None:  # type: ignore[no-untyped-def]
+    """In Chromium at 1366×768 the button of the next step is in view without scrolling, for a
+    submitted and for an approved draft."""
+    import shutil
+    import threading
+
+    import uvicorn
+
+    from tests.support.ports import free_port
+    from tests.support.service import wait_http
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"Chromium ontbreekt ({CHROMIUM})")
+    from playwright.sync_api import sync_playwright
+
+    client, db = setup
+    rijk, ho = review.broker_by_email(db, "rijk@oost.nl"), review.broker_by_email(db, "ho@oost.nl")
+    groups = [
+        {"id": g, "name": g, "institution": "", "region": "oost", "score": None, "why": ["thema's"]}
+        for g in ("grp-saxion-cyber", "grp-hu-cyber")
+    ]
+    review.set_suggestions(db, "VW-2026-WEB001", rijk, groups=groups, similar=None, reason="test", now=NOW)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = uvicorn.Server(
+        uvicorn.Config(client.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_http(f"{base}/privacy")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+            page.goto(f"{base}/login/{sessions.create_login_token(db, rijk, NOW)}")
+            for button, approve in (("Goedkeuren (kant rijk)", None), ("Voorleggen", (rijk, ho))):
+                for broker in approve or ():
+                    review.approve(db, "VW-2026-WEB001", broker, NOW)
+                page.goto(f"{base}{DRAFT_PAGE}")
+                box = page.get_by_role("button", name=button).bounding_box()
+                assert box is not None and box["y"] + box["height"] <= 768, (button, box)
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -51,7 +51,7 @@ from starlette.routing import BaseRoute, Route
 from bot import texts
 from bot.channels.base import Channel, split_message
 from bot.conversation.assistant import Assistant, notice_reply
-from bot.conversation.messages import Incoming, Option, Reply
+from bot.conversation.messages import Card, Incoming, Option, Reply
 from bot.workflow import NotReachable
 from knowledge import notices
 from knowledge.notices import Notice
@@ -100,11 +100,7 @@ def render(text: str) -> str:
 
 def option_card(options: tuple[Option, ...], language: str) -> dict[str, Any]:
     """The options of a reply as an Adaptive Card of submit buttons; typing stays possible."""
-    buttons = [{"type": "Action.Submit", "title": o.label[:80], "data": {CARD_KEY: o.key}} for o in options]
-    sets = [
-        {"type": "ActionSet", "actions": buttons[i : i + BUTTONS_PER_SET]}
-        for i in range(0, len(buttons), BUTTONS_PER_SET)
-    ]
+    sets = action_sets(options)
     return {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -116,10 +112,70 @@ def option_card(options: tuple[Option, ...], language: str) -> dict[str, Any]:
     }
 
 
+def action_sets(options: tuple[Option, ...]) -> list[dict[str, Any]]:
+    buttons = [{"type": "Action.Submit", "title": o.label[:80], "data": {CARD_KEY: o.key}} for o in options]
+    return [
+        {"type": "ActionSet", "actions": buttons[i : i + BUTTONS_PER_SET]}
+        for i in range(0, len(buttons), BUTTONS_PER_SET)
+    ]
+
+
+def text_block(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
+def draft_card(card: Card) -> dict[str, Any]:
+    """A card reply (the draft) as an Adaptive Card: the title large, the main question bold
+    under its label, every section under a heading (lists numbered or bulleted), and the
+    card's actions (submit, edit, ...) as its buttons."""
+    body: list[dict[str, Any]] = []
+    if card.intro:
+        body.append(text_block(card.intro, isSubtle=True))
+    body += [
+        text_block(card.title, size="Large", weight="Bolder"),
+        text_block(card.main_label, weight="Bolder", spacing="Medium"),
+        text_block(card.main_question, weight="Bolder", color="Accent"),
+    ]
+    for section in card.sections:
+        body.append(text_block(section.heading, weight="Bolder", spacing="Medium", separator=True))
+        for text in (section.note, section.text):
+            if text:
+                body.append(text_block(text, spacing="Small"))
+        for n, item in enumerate(section.items, 1):
+            mark = f"{n}." if section.numbered else "•"
+            body.append(
+                {
+                    "type": "ColumnSet",
+                    "spacing": "Small",
+                    "columns": [
+                        {"type": "Column", "width": "auto", "items": [text_block(mark)]},
+                        {"type": "Column", "width": "stretch", "items": [text_block(item)]},
+                    ],
+                }
+            )
+    return {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.4",
+        "body": [*body, *action_sets(card.actions)],
+    }
+
+
 def activities_for(replies: list[Reply], language: str) -> list[Activity]:
-    """Replies as Teams messages: long texts split, buttons on the last part."""
+    """Replies as Teams messages: long texts split, buttons on the last part. A card reply
+    (the draft) is an Adaptive Card with its actions; a later reply whose options all sit on
+    that card keeps its text but not the same buttons twice."""
     activities: list[Activity] = []
+    on_card: set[str] = set()
     for reply in replies:
+        if reply.card is not None:
+            on_card = {o.key for o in reply.card.actions}
+            activity = Activity(type=ActivityTypes.message, summary=reply.card.title)
+            activity.attachments = [CardFactory.adaptive_card(draft_card(reply.card))]
+            activities.append(activity)
+            continue
+        if reply.options and {o.key for o in reply.options} <= on_card:
+            reply = Reply(reply.text)
         parts = split_message(reply.text, MAX_TEXT)
         for i, part in enumerate(parts):
             activity = Activity(type=ActivityTypes.message, text=render(part), text_format="xml")

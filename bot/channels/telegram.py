@@ -45,7 +45,7 @@ from telegram.ext import (
 from bot import texts
 from bot.channels.base import Channel, split_message
 from bot.conversation.assistant import Assistant, notice_reply
-from bot.conversation.messages import Incoming, Reply
+from bot.conversation.messages import Card, Incoming, Reply
 from knowledge.notices import Notice
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,51 @@ def telegram_parts(text: str) -> list[str]:
             parts.append(escaped)
         else:
             parts.extend(render_html(piece) for piece in split_message(raw, MAX_MESSAGE // 5))
+    return parts
+
+
+def card_blocks(card: Card) -> list[list[tuple[str, str]]]:
+    """The card as paragraphs of (HTML, plain text) lines, each line whole HTML on its own:
+    the title and main question in bold, section headings in bold, lists numbered or
+    bulleted; everything typed or drafted escaped."""
+    e = render_html
+    blocks = [[(e(card.intro), card.intro)]] if card.intro else []
+    main = f"{card.main_label}: {card.main_question}"
+    blocks.append(
+        [(f"<b>{e(card.title)}</b>", card.title), (f"{e(card.main_label)}: <b>{e(card.main_question)}</b>", main)]
+    )
+    for section in card.sections:
+        items = [f"{n}. {item}" if section.numbered else f"• {item}" for n, item in enumerate(section.items, 1)]
+        block = [(f"<b>{e(section.heading)}</b>", section.heading)]
+        block += [(e(line), line) for line in (section.note, section.text, *items) if line]
+        blocks.append(block)
+    return blocks
+
+
+def card_parts(card: Card) -> list[str]:
+    """The card as HTML messages of at most 4096 characters, cut between paragraphs, or
+    between lines of a paragraph too long for one message, so never inside a tag; a line too
+    long on its own goes as escaped plain text, split like any text."""
+    pieces: list[tuple[str, str]] = []  # (separator before it, HTML)
+    for block in card_blocks(card):
+        markup = "\n".join(html_line for html_line, _ in block)
+        if len(markup) <= MAX_MESSAGE:
+            pieces.append(("\n\n", markup))
+            continue
+        for i, (html_line, plain) in enumerate(block):
+            lines = [html_line] if len(html_line) <= MAX_MESSAGE else telegram_parts(plain)
+            pieces += [("\n\n" if i == 0 and j == 0 else "\n", line) for j, line in enumerate(lines)]
+    parts: list[str] = []
+    current = ""
+    for separator, piece in pieces:
+        candidate = f"{current}{separator}{piece}" if current else piece
+        if len(candidate) <= MAX_MESSAGE:
+            current = candidate
+            continue
+        parts.append(current)
+        current = piece
+    if current:
+        parts.append(current)
     return parts
 
 
@@ -245,7 +290,7 @@ class Handlers:
 
 async def send_replies(bot: Any, chat_id: int | str, replies: list[Reply]) -> None:
     for reply in replies:
-        parts = telegram_parts(reply.text)
+        parts = card_parts(reply.card) if reply.card else telegram_parts(reply.text)
         for i, part in enumerate(parts):
             markup = keyboard(reply) if i == len(parts) - 1 else None
             await with_retries(partial(bot.send_message, chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup))

@@ -169,7 +169,8 @@ class Dialog(TypedAnswers):
         if kind == "delete":
             if value == "yes":
                 forgotten = self.services.forget(conv.channel, conv.user_ref)
-                return fresh(conv), [Reply(t.DELETED.format(drafts=forgotten))]
+                conv = fresh(replace(conv, pending=without(conv.pending, "submitted_as")))
+                return conv, [Reply(t.DELETED.format(drafts=forgotten))]
             return conv, [Reply(t.DELETE_KEPT), *self._ask_again(conv)]
         if kind == "cmd" and value in COMMANDS.values():  # anything else is refused below
             return self._command(conv, value)
@@ -191,10 +192,23 @@ class Dialog(TypedAnswers):
             "edit": "edit",
             "kind": "review",
         }.get(kind)
-        if expected is None or not self._step_accepts(conv, expected):
-            # A button from an older message: answer where we are now.
+        if expected is None:
             return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_again(conv)]
+        if not self._step_accepts(conv, expected):
+            return conv, self._stale(conv, kind)
         return self._apply_choice(conv, kind, value)
+
+    def _stale(self, conv: Conversation, kind: str) -> list[Reply]:
+        """A button from an earlier step: answered with what is current. A draft's button after
+        it was submitted says so ("Deze vraag is al ingediend als VW-…"); any other says it
+        is an old one; then the open question, if there is one."""
+        t = texts.for_language(conv.language)
+        submitted = conv.pending.get("submitted_as")
+        notice = t.STALE_SUBMITTED.format(id=submitted) if submitted and kind in ("review", "kind", "edit") else None
+        current = self._ask_again(conv)
+        if notice is None:
+            notice = t.STALE_OPTION if current else f"{t.STALE_OPTION} {t.STALE_IDLE}"
+        return [Reply(notice), *current]
 
     def _step_accepts(self, conv: Conversation, expected: str) -> bool:
         if expected == "organisation_confirm":

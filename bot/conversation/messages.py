@@ -32,3 +32,31 @@ class Option:
 class Reply:
     text: str
     options: tuple[Option, ...] = ()
+    # The same content with its structure, for channels that render cards; `text` stays the
+    # plain version every channel can show.
+    card: Card | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a card: a heading with a text, or with a list of items (numbered or not)."""
+
+    heading: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    numbered: bool = False
+    note: str = ""  # a remark above the items, e.g. that a filter was left out
+
+
+@dataclass(frozen=True)
+class Card:
+    """A reply with structure (the draft), for channels that can show it as more than text:
+    the title and main question first, then the sections; `actions` are the options meant to
+    sit on the card itself (they also come as buttons of a later reply)."""
+
+    intro: str
+    title: str
+    main_label: str
+    main_question: str
+    sections: tuple[Section, ...] = ()
+    actions: tuple[Option, ...] = ()

@@ -41,7 +41,8 @@ def fresh(conv: Conversation) -> Conversation:
         channel=conv.channel,
         user_ref=conv.user_ref,
         language=conv.language,
-        pending={k: v for k, v in conv.pending.items() if k == "language_locked"},
+        # Kept too: the number of the last submitted draft, for its buttons pressed later.
+        pending={k: v for k, v in conv.pending.items() if k in ("language_locked", "submitted_as")},
         notices=conv.notices,
     )
 
@@ -106,7 +107,8 @@ class Steps:
         t = texts.for_language(conv.language)
         stored = conv.pending.get("draft") if again else None
         current = Draft.from_json(stored) if stored else make_draft(self.services, conv)
-        conv = replace(conv, pending={**conv.pending, "draft": current.as_json()})
+        # A new draft's buttons are the same as the submitted one's: from now on they are its.
+        conv = replace(conv, pending={**without(conv.pending, "submitted_as"), "draft": current.as_json()})
         return conv, draft_replies(t, current, reworded=reworded)
 
     # -- options -----------------------------------------------------------------------
@@ -145,7 +147,8 @@ class Steps:
             current = Draft.from_json(conv.pending["draft"])
             submitted = self.services.submit(conv, current, conv.answers)
             label = t.REGION_OPTION_LABELS.get(submitted.region, submitted.region)
-            return fresh(conv), [Reply(t.SUBMITTED.format(id=submitted.id, region=label))]
+            conv = fresh(replace(conv, pending={**conv.pending, "submitted_as": submitted.id}))
+            return conv, [Reply(t.SUBMITTED.format(id=submitted.id, region=label))]
         if action == "edit":
             return conv, [Reply(t.EDIT_WHICH, tuple(Option(f"edit:{f}", t.FIELD_LABELS[f]) for f in EDITABLE))]
         if action == "reword":

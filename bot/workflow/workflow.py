@@ -24,6 +24,7 @@ from bot.drafting import Draft
 from bot.drafting.drafter import Drafter
 from bot.drafting.records import group_records, similar_records
 from bot.matching import Matching, match_intake
+from bot.workflow import for_groups
 from bot.workflow.mail import Mailer
 from bot.workflow.notices import ChatReach, chat_address, notify_change
 from knowledge import catalog, intakes, notices, review, suggestions
@@ -247,16 +248,16 @@ class Workflow:
                 group = groups[suggestion.group_id]
                 self._mail(
                     group.contact_email,
-                    nl.SUGGESTION_SUBJECT.format(title=draft.title),
+                    nl.SUGGESTION_SUBJECT.format(title=for_groups.readable(draft.title)),
                     nl.SUGGESTION_MAIL.format(
-                        group=group.name,
-                        title=draft.title,
-                        question=draft.draft["main_question"],
+                        salutation=for_groups.salutation(group.name),
+                        title=for_groups.readable(draft.title),
+                        question=for_groups.readable(draft.draft["main_question"]),
                         organisation=draft.organisation,
                         form=draft.draft.get("form") or "-",
                         level=draft.draft.get("level") or "-",
                         timeline=draft.intake.get("timeline", "-"),
-                        why="; ".join(suggestion.why) or "-",
+                        why="; ".join(for_groups.reasons(suggestion.why)) or "-",
                         link=self.suggestion_link(token),
                     ),
                 )
@@ -274,9 +275,9 @@ class Workflow:
                 nl.ANSWER_SUBJECT.format(id=draft.id),
                 nl.ANSWER_MAIL.format(
                     group=group.name,
-                    state=found.state,
+                    state=nl.SUGGESTION_STATE_LABELS.get(found.state, found.state),
                     id=draft.id,
-                    text=found.text or "",
+                    details=_answer_details(found),
                     link=self.draft_link(draft.id),
                 ),
             )
@@ -292,8 +293,12 @@ class Workflow:
                 if other.state == "thanked" and groups[other.group_id].contact_email:
                     self._mail(
                         groups[other.group_id].contact_email,
-                        nl.THANKS_SUBJECT.format(title=draft.title),
-                        nl.THANKS_MAIL.format(group=groups[other.group_id].name, title=draft.title),
+                        nl.THANKS_SUBJECT.format(title=for_groups.readable(draft.title)),
+                        nl.THANKS_MAIL.format(
+                            salutation=for_groups.salutation(groups[other.group_id].name, other.contact_name),
+                            group=groups[other.group_id].name,
+                            title=for_groups.readable(draft.title),
+                        ),
                     )
             notify_change(self.db, draft_id, self.clock())
 
@@ -331,10 +336,10 @@ class Workflow:
                 if group.contact_email:
                     self._mail(
                         group.contact_email,
-                        nl.REMINDER_SUBJECT.format(title=draft.title),
+                        nl.REMINDER_SUBJECT.format(title=for_groups.readable(draft.title)),
                         nl.REMINDER_MAIL.format(
-                            group=group.name,
-                            title=draft.title,
+                            salutation=for_groups.salutation(group.name, suggestion.contact_name),
+                            title=for_groups.readable(draft.title),
                             link=self.suggestion_link(suggestions.link_token(self.secret, suggestion.id)),
                         ),
                     )
@@ -378,6 +383,20 @@ class Workflow:
     def _mail(self, to: str, subject: str, body: str) -> None:
         if self.mailer is not None:
             self.mailer.send(to, subject, body)
+
+
+def _answer_details(found: suggestions.Suggestion) -> str:
+    """A group's answer for the brokers' mail: start and contact, or the reason, and its text."""
+    details = ""
+    if found.proposed_start:
+        details += nl.ANSWER_MAIL_START.format(start=found.proposed_start)
+    if found.contact_name:
+        details += nl.ANSWER_MAIL_CONTACT.format(contact=found.contact_name)
+    if found.reason:
+        details += nl.ANSWER_MAIL_REASON.format(reason=nl.DECLINE_LABELS.get(found.reason, found.reason))
+    if found.text:
+        details += nl.ANSWER_MAIL_TEXT.format(text=found.text)
+    return details
 
 
 def _recheck(draft: Draft, organisations: list[str]) -> Draft:

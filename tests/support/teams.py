@@ -114,16 +114,15 @@ class ConnectorStandIn:
         return [m.get("text") or "" for m in self.messages_to(user)]
 
     def buttons(self, user: str) -> list[str]:
-        """The data keys of the buttons in the bot's latest card to `user`."""
-        for message in reversed(self.messages_to(user)):
-            for attachment in message.get("attachments") or []:
-                card = attachment.get("content") or {}
-                return [
-                    action["data"]["vraagwijzer"]
-                    for block in card.get("body", [])
-                    for action in block.get("actions", [])
-                ]
-        return []
+        """The data keys of the buttons on the bot's cards to `user`, the latest card's first:
+        Teams keeps the buttons of every card (the draft's card has its own)."""
+        return [
+            action["data"]["vraagwijzer"]
+            for message in reversed(self.messages_to(user))
+            for attachment in message.get("attachments") or []
+            for block in (attachment.get("content") or {}).get("body", [])
+            for action in block.get("actions", [])
+        ]
 
     def wait_for(self, condition: Callable[[], bool], message: str, timeout: float = 15.0) -> None:
         deadline = time.monotonic() + timeout

@@ -8,9 +8,11 @@ the draft page with a short message; a refused action shows the page again with 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from datetime import datetime
+import json
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from starlette.requests import Request
@@ -21,11 +23,14 @@ from bot.drafting import Draft
 from bot.drafting.document import write_docx
 from knowledge import catalog, intakes, review, suggestions
 from knowledge.errors import NotFoundError
+from knowledge.records import Event, SubmittedDraft
 from knowledge.review import Broker, ReviewError
 from knowledge.vocabulary import THEME_LABELS
 from web.pages.forms import form_text, lines, outcome_fields
 from web.pages.site import Site, checked_form, in_thread, nl, not_found, not_logged_in, render
 
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+ACTIONS = ("approve", "request_changes", "reject", "edit", "groups", "suggest", "match", "complete", "take_over")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 Action = Callable[[Broker, str, dict[str, Any]], object]
 
@@ -50,6 +55,7 @@ def routes(site: Site) -> list[BaseRoute]:
                     "themes": ", ".join(THEME_LABELS.get(t, t) for t in d.draft.get("themes", [])),
                     "age": _age(d.created_at, site.now()),
                     "duo": _duo(db, d.id),
+                    "step": _step_text(d, broker, review.approvals(db, d.id), _suggestion_rows(db, d.id)),
                 }
                 for d in review.list_drafts(db, state=state or None, region=region)
                 if (not theme or theme in d.draft.get("themes", []))
@@ -76,7 +82,8 @@ def routes(site: Site) -> list[BaseRoute]:
         try:
             with site.lock:
                 d = intakes.get_draft(db, request.path_params["draft_id"])
-                events = intakes.events_of(db, d.id)
+                given = review.approvals(db, d.id)
+                history = _history(db, intakes.events_of(db, d.id))
                 duo = _duo(db, d.id)
                 suggestion_rows = _suggestion_rows(db, d.id)
                 default_groups = _default_recipients(db, d.draft, site.now())
@@ -91,14 +98,19 @@ def routes(site: Site) -> list[BaseRoute]:
             csrf=csrf,
             d=d,
             q=d.draft,
-            events=events,
+            history=history,
             duo=duo,
             error=error,
-            may_act=d.region == broker.region and d.state not in review.CLOSED,
-            can_take_over=d.region != broker.region and d.state not in review.CLOSED,
+            may={action: review.may(d, broker, action, given) for action in ACTIONS},
+            step=next_step(
+                d.state, given, broker.side, d.region == broker.region, [r["s"].state for r in suggestion_rows]
+            ),
+            step_text=_step_text(d, broker, given, suggestion_rows),
+            quality=_quality(d.draft, d.language),
+            reactions=nl.REACTION_LABELS,
             field_labels=nl.FIELD_LABELS,
             reject_reasons=nl.REJECT_LABELS,
-            all_groups=groups,
+            group_labels=[label for _, label in groups],
             form_labels=nl.FORM_LABELS,
             level_labels=nl.LEVEL_LABELS,
             theme_labels=THEME_LABELS,
@@ -143,6 +155,19 @@ def routes(site: Site) -> list[BaseRoute]:
     def edit(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
         workflow.edit(broker, draft_id, _changes(form))
 
+    def reject(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        _confirmed(form, nl.CONFIRM_REJECT)
+        workflow.reject(broker, draft_id, str(form.get("reason", "")), form_text(form, "text", nl.FORM_FIELDS["text"]))
+
+    def remove_group(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        _confirmed(form, nl.CONFIRM_REMOVE)
+        workflow.remove_group(broker, draft_id, str(form.get("group_id", "")))
+
+    def add_group(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
+        with site.lock:
+            groups = _all_groups(db)
+        workflow.add_group(broker, draft_id, _picked_group(form, groups))
+
     def suggest(broker: Broker, draft_id: str, form: dict[str, Any]) -> None:
         workflow.suggest(broker, draft_id, [key.removeprefix("group_") for key in form if key.startswith("group_")])
 
@@ -160,12 +185,7 @@ def routes(site: Site) -> list[BaseRoute]:
                         b, i, form_text(f, "question", nl.FORM_FIELDS["question"])
                     ),
                 ),
-                action(
-                    "reject",
-                    lambda b, i, f: workflow.reject(
-                        b, i, str(f.get("reason", "")), form_text(f, "text", nl.FORM_FIELDS["text"])
-                    ),
-                ),
+                action("reject", reject),
                 action("take-over", lambda b, i, f: workflow.take_over(b, i)),
                 action("edit", edit),
                 action("rematch", lambda b, i, f: workflow.rematch(b, i)),
@@ -175,14 +195,8 @@ def routes(site: Site) -> list[BaseRoute]:
                     lambda b, i, f: workflow.confirm_match(b, i, str(f.get("suggestion_id", ""))),
                 ),
                 action("complete", lambda b, i, f: workflow.complete(b, i, *outcome_fields(f))),
-                action(
-                    "groups/add",
-                    lambda b, i, f: workflow.add_group(b, i, str(f.get("group_id", ""))),
-                ),
-                action(
-                    "groups/remove",
-                    lambda b, i, f: workflow.remove_group(b, i, str(f.get("group_id", ""))),
-                ),
+                action("groups/add", add_group),
+                action("groups/remove", remove_group),
             ],
         ),
     ]
@@ -209,6 +223,125 @@ def _changes(form: dict[str, Any]) -> dict[str, Any]:
     if "themes_present" in form:
         changes["themes"] = [t for t in THEME_LABELS if form.get(f"theme_{t}")]
     return changes
+
+
+def next_step(state: str, given: Iterable[str], side: str, own_region: bool, reactions: Iterable[str]) -> str:
+    """What the draft waits for, as seen by a broker of `side`: a key of `NEXT_STEP`. `given` are
+    the sides that approved in this round, `reactions` the states of the groups' suggestions."""
+    if state in review.CLOSED:
+        return "closed"
+    if not own_region:
+        return "take_over"
+    if state in review.OPEN_FOR_REVIEW:
+        return "wait_side" if side in set(given) else "review"
+    if state == "suggested":
+        return "confirm" if "interested" in set(reactions) else "wait_groups"
+    return {"changes_requested": "wait_submitter", "approved": "suggest", "matched": "complete"}.get(state, "closed")
+
+
+def _step_text(d: SubmittedDraft, broker: Broker, given: dict[str, int], rows: list[dict[str, Any]]) -> str:
+    step = next_step(d.state, given, broker.side, d.region == broker.region, [r["s"].state for r in rows])
+    others = [s for s in review.SIDES if s not in given] or [s for s in review.SIDES if s != broker.side]
+    return nl.NEXT_STEP[step].format(
+        region=nl.REGION_OPTION_LABELS.get(d.region, d.region),
+        side=nl.SIDE_LABELS.get(broker.side, broker.side),
+        other=" en ".join(nl.SIDE_LABELS.get(s, s) for s in others),
+        state=nl.STATE_LABELS.get(d.state, d.state),
+    )
+
+
+def _confirmed(form: dict[str, Any], refusal: str) -> None:
+    """A destructive action goes on only with its box ticked (checked here, not only in the browser)."""
+    if form.get("confirm") != "1":
+        raise ReviewError(refusal)
+
+
+def _picked_group(form: dict[str, Any], groups: list[tuple[str, str]]) -> str:
+    """The group typed or picked in the searchable list: by its label as listed or by its id;
+    anything else is no group (the workflow says so)."""
+    value = str(form.get("group") or form.get("group_id") or "").strip()
+    by_label = {label: group_id for group_id, label in groups}
+    return by_label.get(value, value if value in {group_id for group_id, _ in groups} else "")
+
+
+def _quality(draft: dict[str, Any], language: str) -> list[dict[str, Any]]:
+    """The quality checks with their Dutch names and advice; never a check's code name."""
+    rows = []
+    for check in draft.get("quality", []):
+        key = check.get("check", "")
+        advice = check.get("advice", "") if language == "nl" else nl.QUALITY_ADVICE.get(key, check.get("advice", ""))
+        label = nl.QUALITY_LABELS.get(key) or (check.get("label") if language == "nl" else "") or nl.QUALITY_CHECK
+        rows.append({"ok": bool(check.get("ok")), "label": label, "advice": advice or ""})
+    return rows
+
+
+def local_time(at: str) -> str:
+    """A stored UTC time as the brokers read it: '4 dec 2026 22:15', Amsterdam time."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    moment = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(AMSTERDAM)
+    return f"{moment.day} {nl.MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
+
+
+def _history(db: Database, events: list[Event]) -> list[dict[str, Any]]:
+    """The audit log in words: local time, names, Dutch states, and an edit as 'Hoofdvraag
+    gewijzigd' with what it was and became (never the stored JSON)."""
+    names = {b.actor: b.name for b in review.brokers(db)}
+    names["aanvrager"] = nl.HISTORY_SUBMITTER
+    groups = catalog.groups(db)
+    names.update({f"groep:{g.id}": g.name for g in groups.values()})
+    rows = []
+    for e in events:
+        text, change = _described(e, groups)
+        rows.append(
+            {
+                "at": local_time(e.at),
+                "actor": names.get(e.actor, e.actor.removeprefix("makelaar:")),
+                "from": nl.STATE_LABELS.get(e.from_state or "", e.from_state or "–"),
+                "to": nl.STATE_LABELS.get(e.to_state, e.to_state),
+                "text": text,
+                "change": change,
+            }
+        )
+    return rows
+
+
+def _described(e: Event, groups: dict[str, Any]) -> tuple[str, dict[str, str] | None]:
+    """An event's comment in words, and the before and after of an edit."""
+    try:
+        stored = json.loads(e.comment) if e.comment.startswith("{") else None
+    except ValueError:
+        stored = None
+    if isinstance(stored, dict) and "field" in stored:
+        field = str(stored["field"])
+        labels = {**nl.DOCUMENT_LABELS, **nl.FORM_FIELDS}
+        text = (
+            nl.GROUPS_CHANGED.format(reason=stored.get("reason", ""))
+            if field == "suggested_groups"
+            else nl.FIELD_CHANGED.format(field=labels.get(field, field))
+        )
+        return text, {
+            "before": _shown(field, stored.get("before"), groups),
+            "after": _shown(field, stored.get("after"), groups),
+        }
+    if e.to_state == "rejected" and e.from_state != "rejected":
+        reason, _, rest = e.comment.partition(": ")
+        if reason in nl.REJECT_LABELS:
+            return (f"{nl.REJECT_LABELS[reason]}: {rest}" if rest else nl.REJECT_LABELS[reason]), None
+    return e.comment, None
+
+
+def _shown(field: str, value: Any, groups: dict[str, Any]) -> str:
+    """A stored value of an edited field as a broker reads it."""
+    if field == "suggested_groups" and isinstance(value, list):
+        value = [groups[g].name if g in groups else g for g in value]
+    if field == "themes" and isinstance(value, list):
+        value = [THEME_LABELS.get(t, t) for t in value]
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value) or nl.HISTORY_EMPTY
+    return str(value) if value not in (None, "") else nl.HISTORY_EMPTY
 
 
 def _all_groups(db: Database) -> list[tuple[str, str]]:

@@ -1,15 +1,18 @@
 """Pages for research groups, reached by the signed link in a suggestion mail: answer the
-suggestion, report the outcome, and see everything suggested to the group."""
+suggestion, report the outcome, and see everything suggested to the group. A group reads no
+internal numbers (capacity) and no redaction placeholders, and sees whom to contact."""
 
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
-from knowledge import catalog, intakes, suggestions
+from bot.workflow import for_groups
+from knowledge import catalog, intakes, review, suggestions
 from knowledge.errors import NotFoundError
 from knowledge.review import ReviewError
 from web.pages.forms import form_text, outcome_fields
@@ -48,14 +51,20 @@ def routes(site: Site) -> list[BaseRoute]:
         with site.lock:
             d = intakes.get_draft(db, found.draft_id)
             group = catalog.get_group(db, found.group_id)
+            brokers = [broker for broker in review.brokers(db) if broker.region == d.region]
         return render(
             request,
             "suggestion.html",
             409 if error else 200,
             d=d,
-            q=d.draft,
+            q=readable(d.draft),
+            organisation=for_groups.readable(d.organisation),
+            why=for_groups.reasons(found.why),
             s=found,
             group=group,
+            brokers=brokers,
+            answer_labels=nl.SUGGESTION_STATE_LABELS,
+            t=nl,
             csrf=csrf,
             error=error,
             reasons=nl.DECLINE_LABELS,
@@ -71,7 +80,8 @@ def routes(site: Site) -> list[BaseRoute]:
                 rows = suggestions.suggestions_for_groups(db, [group.id])
         except NotFoundError:
             return not_found(request)
-        return render(request, "group.html", group=group, rows=rows)
+        shown = [readable(row) for row in rows]
+        return render(request, "group.html", group=group, rows=shown, answer_labels=nl.SUGGESTION_STATE_LABELS)
 
     return [
         Mount(
@@ -82,3 +92,14 @@ def routes(site: Site) -> list[BaseRoute]:
             ],
         )
     ]
+
+
+def readable(value: Any) -> Any:
+    """A draft as a research group reads it: every text with its redaction placeholders as "(weggelaten)"."""
+    if isinstance(value, str):
+        return for_groups.readable(value)
+    if isinstance(value, list):
+        return [readable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: readable(item) for key, item in value.items()}
+    return value

@@ -1,4 +1,4 @@
-"""Pages for anyone: the start, privacy, and the answers for a missing page or a wrong method."""
+"""Pages for anyone: the start, privacy, accessibility, and the answers for a missing page or a wrong method."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from web.pages.site import nl, not_found, page
+from web.pages.site import nl, not_found, page, render
 
 
 async def home(request: Request) -> Response:
@@ -18,6 +18,12 @@ async def privacy(request: Request) -> Response:
     return page(request, "Privacy", nl.PRIVACY, 200)
 
 
+async def accessibility(request: Request) -> Response:
+    """The accessibility statement: what was tested, what is known not to work, how to report it."""
+    sections = [(part, body.format(address=nl.CONTACT_ADDRESS)) for part, body in nl.ACCESSIBILITY]
+    return render(request, "message.html", heading=nl.ACCESSIBILITY_HEADING, text="", sections=sections)
+
+
 async def missing(request: Request, exc: Exception) -> Response:
     return not_found(request)
 
@@ -27,7 +33,7 @@ async def not_allowed(request: Request, exc: Exception) -> Response:
 
 
 def routes() -> list[BaseRoute]:
-    return [Route("/", home), Route("/privacy", privacy)]
+    return [Route("/", home), Route("/privacy", privacy), Route("/toegankelijkheid", accessibility)]
 
 
 EXCEPTION_HANDLERS = {404: missing, 405: not_allowed}

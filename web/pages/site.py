@@ -32,6 +32,7 @@ templates = Jinja2Templates(
         undefined=jinja2.StrictUndefined,  # a text missing in one language fails loudly, not blank
     )
 )
+templates.env.globals["site_texts"] = nl  # the header and footer of every page (base.html)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:

@@ -9,3 +9,10 @@ CHAT_INTRO = "Describe a digital issue of your organisation; I will help you tur
 CHAT_START = "Start"
 CHAT_SEND = "Send"
 CHAT_LABEL = "Your answer"
+# The web chat's conversation
+CHAT_CONVERSATION = "Conversation"
+CHAT_LATEST = "Latest messages"
+CHAT_YOU = "You"
+CHAT_ASSISTANT = "Vraagwijzer"
+CHAT_STALE = "That form belonged to an earlier question; I did not process it. This is the current question:"
+CHAT_ENTER_HINT = "Enter sends, Shift+Enter starts a new line."

@@ -133,9 +133,15 @@ PRIVACY = (
     "What Vraagwijzer keeps: your answers in this conversation and the research question you submit, with a "
     "reference to this chat so we can keep you informed. Personal data such as a BSN, e-mail address, phone "
     "number, IBAN or a person's name is removed from your text before anything is stored. Why: to get your "
-    "issue to the right "
-    "research group. Who: only the knowledge brokers of your region see submitted questions. /delete erases "
-    "your conversations; submitted questions are then kept for the brokers without your name or chat account."
+    "issue to the right research group. "
+    "Who sees what: the knowledge broker pair of your region reviews your submitted question. Brokers of all "
+    "regions can see it in their queue, because they can take over each other's work. Research groups the "
+    "brokers choose receive the question to read, without your name or chat account. "
+    "How long: a conversation you no longer use is erased after the retention period (90 days by default; the "
+    "administrator sets it with VRAAGWIJZER_RETENTION_DAYS). Submitted questions are kept as long as the "
+    "programme needs them. /delete erases your conversations; submitted questions are then kept for the brokers "
+    "without your name or chat account. Want a copy of what is kept about you? Ask the brokers or the "
+    "administrator; you will receive an export."
 )
 DELETE_CONFIRM = "Are you sure you want to erase your data? Submitted questions are kept, but no longer linked to you."
 DELETED = "Your conversations were erased ({drafts} submitted question(s) unlinked from your account)."
@@ -174,3 +180,10 @@ COMMAND_MENU = [
     ("privacy", "What is kept"),
     ("delete", "Erase my data"),
 ]
+
+# The draft when form and level leave no research group; buttons of an earlier step (issue #13)
+DRAFT_GROUPS_WIDENED = "No group fits the form and level; the nearest groups without that filter:"
+DRAFT_GROUP_UNFILTERED = " (without the form and level filter)"
+STALE_OPTION = "That button belongs to an earlier step."
+STALE_SUBMITTED = "This question was already submitted as {id}. Use /status to see where it stands."
+STALE_IDLE = "No question is in progress. Use /new to start one."

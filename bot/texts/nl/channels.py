@@ -13,3 +13,10 @@ CHAT_LABEL = "Uw antwoord"
 # The web chat's refusals (a page, in Dutch for everyone, as the other pages).
 CHAT_TOO_LARGE = ("Te groot", "Uw bericht is te lang.")
 CHAT_EXPIRED = ("Verboden", "Het formulier is verlopen; laad de pagina opnieuw.")
+# The web chat's conversation
+CHAT_CONVERSATION = "Gesprek"
+CHAT_LATEST = "Nieuwste berichten"
+CHAT_YOU = "U"
+CHAT_ASSISTANT = "Vraagwijzer"
+CHAT_STALE = "Dat formulier hoorde bij een eerdere vraag; ik heb het niet verwerkt. Dit is de vraag van nu:"
+CHAT_ENTER_HINT = "Enter verstuurt, Shift+Enter begint een nieuwe regel."

@@ -135,10 +135,15 @@ PRIVACY = (
     "Wat Vraagwijzer bewaart: uw antwoorden in dit gesprek en de onderzoeksvraag die u indient, met een "
     "verwijzing naar dit chatkanaal zodat wij u op de hoogte kunnen houden. Persoonsgegevens zoals een BSN, "
     "e-mailadres, telefoonnummer, IBAN of de naam van een persoon haal ik uit uw tekst voordat iets wordt "
-    "opgeslagen. Waarom: om uw "
-    "vraagstuk bij de juiste onderzoeksgroep te krijgen. Wie: alleen de kennismakelaars van uw regio zien "
-    "ingediende vragen. Met /verwijder wist u uw gesprekken; ingediende vragen blijven dan zonder uw naam of "
-    "chat-account bewaard voor de makelaars."
+    "opgeslagen. Waarom: om uw vraagstuk bij de juiste onderzoeksgroep te krijgen. "
+    "Wie ziet wat: het duo kennismakelaars van uw regio beoordeelt uw ingediende vraag. Kennismakelaars van "
+    "alle regio's kunnen de vraag in hun wachtrij zien, omdat zij het werk van elkaar kunnen overnemen. "
+    "Onderzoeksgroepen die de kennismakelaars kiezen krijgen de vraag te lezen, zonder uw naam of chat-account. "
+    "Hoe lang: een gesprek dat u niet meer gebruikt wordt na de bewaartermijn gewist (standaard 90 dagen; de "
+    "beheerder stelt die in met VRAAGWIJZER_RETENTION_DAYS). Ingediende vragen blijven bewaard zolang het "
+    "programma ze nodig heeft. Met /verwijder wist u uw gesprekken; ingediende vragen blijven dan zonder uw naam "
+    "of chat-account bewaard voor de makelaars. Wilt u een kopie van wat over u bewaard is? Vraag het de "
+    "kennismakelaars of de beheerder; u krijgt een export."
 )
 DELETE_CONFIRM = (
     "Weet u zeker dat u uw gegevens wilt wissen? Ingediende vragen blijven bewaard, maar zonder koppeling aan u."
@@ -183,3 +188,10 @@ COMMAND_MENU = [
     ("privacy", "Wat er bewaard wordt"),
     ("verwijder", "Mijn gegevens wissen"),
 ]
+
+# The draft when form and level leave no research group; buttons of an earlier step (issue #13)
+DRAFT_GROUPS_WIDENED = "Geen groep past bij vorm en niveau; dichtstbijzijnde groepen zonder dat filter:"
+DRAFT_GROUP_UNFILTERED = " (zonder filter op vorm en niveau)"
+STALE_OPTION = "Die knop hoort bij een eerdere stap."
+STALE_SUBMITTED = "Deze vraag is al ingediend als {id}. Met /status ziet u hoe het ervoor staat."
+STALE_IDLE = "Er loopt nu geen vraag. Met /nieuw begint u een nieuwe."

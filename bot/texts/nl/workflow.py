@@ -42,19 +42,17 @@ BROKER_NEW_DRAFT = (
 )
 SUGGESTION_SUBJECT = "Voorstel voor een onderzoeksopdracht: {title}"
 SUGGESTION_MAIL = (
-    "Beste {group},\n\nDe kennismakelaars van Vraagwijzer stellen u een onderzoeksopdracht voor.\n\n{title}\n"
+    "{salutation}\n\nDe kennismakelaars van Vraagwijzer stellen u een onderzoeksopdracht voor.\n\n{title}\n"
     "Hoofdvraag: {question}\nOrganisatie: {organisation}\nVorm: {form} · Niveau: {level} · Planning: {timeline}\n"
     "Waarom uw groep: {why}\n\nBekijk de hele vraag en laat weten of u interesse heeft (geen account nodig):\n{link}\n"
 )
 THANKS_SUBJECT = "Dank voor uw reactie: {title}"
-THANKS_MAIL = (
-    "Beste {group},\n\nDank voor uw reactie op “{title}”. Deze opdracht is inmiddels aan een andere groep gekoppeld.\n"
-)
+THANKS_MAIL = "{salutation}\n\nDank voor uw reactie namens {group} op “{title}”. Deze opdracht is inmiddels aan een andere groep gekoppeld.\n"
 ANSWER_SUBJECT = "Reactie van een onderzoeksgroep op {id}"
-ANSWER_MAIL = "{group} reageerde op {id}: {state}. {text}\n\nBekijken: {link}\n"
+ANSWER_MAIL = "{group} reageerde op {id}: {state}.{details}\n\nBekijken: {link}\n"
 REMINDER_SUBJECT = "Herinnering: voorstel voor een onderzoeksopdracht: {title}"
 REMINDER_MAIL = (
-    "Beste {group},\n\nTwee weken geleden stelden de kennismakelaars u de opdracht “{title}” voor. "
+    "{salutation}\n\nTwee weken geleden stelden de kennismakelaars u de opdracht “{title}” voor. "
     "Wilt u laten weten of u interesse heeft? Ook ‘nu niet’ helpt ons verder.\n\n{link}\n"
 )
 NO_ANSWER_SUBJECT = "Geen antwoord op voorstel {id}"
@@ -90,3 +88,21 @@ GROUPS_WITHOUT_ADDRESS = (
     "Geen contactadres bekend voor {names}; vul het aan met `vraagwijzer import groups` of kies een andere groep."
 )
 OUTCOME_ONLY_BY_GROUP = "Alleen de groep die de opdracht uitvoert kan het resultaat doorgeven."
+
+# How a mail to a research group opens: its contact person when known, else its colleagues
+SALUTATION_PERSON = "Beste {name},"
+SALUTATION_GROUP = "Beste collega's van {group},"
+# A group's answer to a suggestion, as brokers and the group read it (pages and mails)
+SUGGESTION_STATE_LABELS = {
+    "sent": "nog geen antwoord",
+    "question": "vraag gesteld",
+    "interested": "interesse",
+    "declined": "niet voor ons",
+    "accepted": "voert de opdracht uit",
+    "thanked": "bedankt, andere groep gekozen",
+    "no_answer": "geen antwoord, gesloten",
+}
+ANSWER_MAIL_START = " Mogelijke start: {start}."
+ANSWER_MAIL_CONTACT = " Contact: {contact}."
+ANSWER_MAIL_REASON = " Reden: {reason}."
+ANSWER_MAIL_TEXT = " {text}"
