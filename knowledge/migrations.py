@@ -258,3 +258,10 @@ def m011_chat_transcripts(db: Database) -> None:
         "options TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL)"
     )
     db.execute("CREATE INDEX chat_transcripts_user ON chat_transcripts(channel, user_ref, id)")
+
+
+@migrations()
+def m012_chat_transcript_cards(db: Database) -> None:
+    """A bot message of the web chat may come with its structure (the draft as a card, JSON),
+    so the page shows it as more than text; NULL for every other message."""
+    db.execute("ALTER TABLE chat_transcripts ADD COLUMN card TEXT")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -21,23 +22,41 @@ class Message:
     text: str
     options: tuple[tuple[str, str], ...]  # (key, label) of the buttons that came with it
     created_at: str
+    card: dict[str, Any] | None = None  # the message's structure (the draft), when it has one
+
+
+Options = tuple[tuple[str, str], ...]
 
 
 def add_turn(
-    db: Database, channel: str, user_ref: str, said: list[tuple[str, str, tuple[tuple[str, str], ...]]], now: str
+    db: Database,
+    channel: str,
+    user_ref: str,
+    said: list[tuple[str, str, Options]] | list[tuple[str, str, Options, dict[str, Any] | None]],
+    now: str,
 ) -> int:
-    """Store one turn's messages, (side, text, options) in order; keeps the last `KEEP` of
-    this user. Returns the turn's number."""
+    """Store one turn's messages, (side, text, options) or (side, text, options, card) in
+    order; keeps the last `KEEP` of this user. Returns the turn's number."""
     row = db.execute(
         "SELECT coalesce(max(turn), 0) FROM chat_transcripts WHERE channel = ? AND user_ref = ?", [channel, user_ref]
     ).fetchone()
     turn = int(row[0]) + 1
     with db.atomic():
-        for side, text, options in said:
+        for side, text, options, *rest in said:
+            card = json.dumps(rest[0], ensure_ascii=False) if rest and rest[0] is not None else None
             db.execute(
-                "INSERT INTO chat_transcripts (channel, user_ref, turn, side, text, options, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [channel, user_ref, turn, side, text, json.dumps([list(o) for o in options], ensure_ascii=False), now],
+                "INSERT INTO chat_transcripts (channel, user_ref, turn, side, text, options, created_at, card) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    channel,
+                    user_ref,
+                    turn,
+                    side,
+                    text,
+                    json.dumps([list(o) for o in options], ensure_ascii=False),
+                    now,
+                    card,
+                ],
             )
         db.execute(
             "DELETE FROM chat_transcripts WHERE channel = ? AND user_ref = ? AND id NOT IN "
@@ -50,13 +69,21 @@ def add_turn(
 def transcript_of(db: Database, channel: str, user_ref: str) -> list[Message]:
     """The stored messages of one user, oldest first."""
     rows = db.execute(
-        "SELECT id, turn, side, text, options, created_at FROM chat_transcripts WHERE channel = ? AND user_ref = ? "
-        "ORDER BY id",
+        "SELECT id, turn, side, text, options, created_at, card FROM chat_transcripts "
+        "WHERE channel = ? AND user_ref = ? ORDER BY id",
         [channel, user_ref],
     ).fetchall()
     return [
-        Message(id, turn, side, text, tuple((k, label) for k, label in json.loads(options)), created_at)
-        for id, turn, side, text, options, created_at in rows
+        Message(
+            id,
+            turn,
+            side,
+            text,
+            tuple((k, label) for k, label in json.loads(options)),
+            created_at,
+            json.loads(card) if card else None,
+        )
+        for id, turn, side, text, options, created_at, card in rows
     ]
 
 

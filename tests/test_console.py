@@ -14,7 +14,6 @@ def test_a_whole_intake_in_the_terminal(small_db: Database, small_matcher: Match
     typed = iter(
         [
             "duo",
-            "1",
             "Zwolle",
             "Onze laptops krijgen updates pas weken te laat en niemand weet welke",
             "We houden het bij in excel; sinds de BIO-eisen moet het sneller",
@@ -38,7 +37,8 @@ def test_a_whole_intake_in_the_terminal(small_db: Database, small_matcher: Match
 
     run_console(Assistant(small_db, small_matcher), read=read, write=shown.append, user_ref="tester")
     screen = "\n".join(shown)
-    assert "  1. Ja" in screen and "  2. Nee" in screen
+    assert "Genoteerd: Dienst Uitvoering Onderwijs (DUO)." in screen
+    assert "  1. Noord en Oost" in screen and "  2. Midden" in screen
     assert "Hoofdvraag: Welke maatregelen kan DUO nemen om updates binnen een week uit te rollen?" in screen
     assert "  1. Een ontwerp" in screen and "  6. Indienen" in screen  # one number per option in a turn
     assert "Ingediend" in screen

@@ -40,7 +40,7 @@ def test_full_intake_ends_with_a_submitted_draft(assistant: Assistant, small_db:
 
 def test_a_restart_in_the_middle_loses_nothing(small_db: Database, small_matcher: Matcher) -> None:
     first = Assistant(small_db, small_matcher)
-    run_intake(first, FULL_INTAKE[:6])
+    run_intake(first, FULL_INTAKE[:5])
     restarted = Assistant(small_db, small_matcher)  # a new process on the same file
     replies = say(restarted, choice="similar:new")
     assert "Wat moet er anders zijn" in joined(replies)
@@ -51,14 +51,14 @@ def test_a_restart_in_the_middle_loses_nothing(small_db: Database, small_matcher
 
 
 def test_similar_assignments_are_shown_with_organisation_year_and_outcome(assistant: Assistant) -> None:
-    replies = run_intake(assistant, FULL_INTAKE[:6])
+    replies = run_intake(assistant, FULL_INTAKE[:5])
     text = joined(replies)
     assert "DUO onderzocht in 2023: “Updates op laptops sneller uitrollen”" in text
     assert "similar:asg-1" in options(replies)
 
 
 def test_vague_answer_gets_one_follow_up_then_is_accepted(assistant: Assistant) -> None:
-    run_intake(assistant, FULL_INTAKE[:4])
+    run_intake(assistant, FULL_INTAKE[:3])
     follow_up = say(assistant, "het werkt niet")
     assert "Wat gaat er precies mis" in joined(follow_up)
     moved_on = say(assistant, "de laptops")  # still short, but we do not ask twice
@@ -77,7 +77,7 @@ def test_back_and_edit_from_the_summary(assistant: Assistant, small_db: Database
 
 
 def test_cancel_and_new(assistant: Assistant, small_db: Database) -> None:
-    run_intake(assistant, FULL_INTAKE[:5])
+    run_intake(assistant, FULL_INTAKE[:4])
     assert "Weet u het zeker?" in joined(say(assistant, "/annuleer"))  # answers are lost: asked first
     assert "Geannuleerd" in joined(say(assistant, "ja"))
     assert intakes.load_conversation(small_db, CHANNEL, "u1").answers == {}
@@ -85,7 +85,7 @@ def test_cancel_and_new(assistant: Assistant, small_db: Database) -> None:
 
 
 def test_personal_data_is_redacted_before_storage_and_told_once(assistant: Assistant, small_db: Database) -> None:
-    run_intake(assistant, FULL_INTAKE[:4])
+    run_intake(assistant, FULL_INTAKE[:3])
     replies = say(assistant, "Burger met BSN 111222333 belt steeds, mail jan@example.nl of bel 06-12345678")
     assert "BSN" in joined(replies) and "e-mailadres" in joined(replies)
     stored = intakes.load_conversation(small_db, CHANNEL, "u1")
@@ -98,7 +98,7 @@ def test_personal_data_is_redacted_before_storage_and_told_once(assistant: Assis
 def test_delete_my_data_keeps_the_question_without_the_person(assistant: Assistant, small_db: Database) -> None:
     run_intake(assistant, FULL_INTAKE)
     say(assistant, choice="review:submit")
-    run_intake(assistant, FULL_INTAKE[:5])
+    run_intake(assistant, FULL_INTAKE[:4])
     assert "Weet u zeker" in joined(say(assistant, "/verwijder"))
     assert "gewist" in joined(say(assistant, choice="delete:yes"))
     assert not list(small_db["conversations"].rows_where("user_ref = ?", ["u1"]))
@@ -127,14 +127,14 @@ def test_english_user_gets_english(assistant: Assistant) -> None:
     ],
 )
 def test_odd_messages_get_a_helpful_reply(assistant: Assistant, small_db: Database, text: str) -> None:
-    run_intake(assistant, FULL_INTAKE[:4])
+    run_intake(assistant, FULL_INTAKE[:3])
     replies = say(assistant, text)
     assert replies and all(r.text for r in replies)
     assert "drafts" in small_db.table_names()
 
 
 def test_photos_and_stale_buttons(assistant: Assistant) -> None:
-    run_intake(assistant, FULL_INTAKE[:4])
+    run_intake(assistant, FULL_INTAKE[:3])
     photo = assistant.handle(Incoming(CHANNEL, "u1", unsupported=True)).replies
     assert "alleen tekst" in joined(photo) and "Wat is het probleem" in joined(photo)
     stale = say(assistant, choice="level:wo")
@@ -142,14 +142,14 @@ def test_photos_and_stale_buttons(assistant: Assistant) -> None:
 
 
 def test_privacy_and_help_keep_the_place(assistant: Assistant) -> None:
-    run_intake(assistant, FULL_INTAKE[:4])
+    run_intake(assistant, FULL_INTAKE[:3])
     assert "Wat is het probleem" in joined(say(assistant, "/privacy"))
     assert "Wat is het probleem" in joined(say(assistant, "/help"))
 
 
 def test_two_users_do_not_mix(assistant: Assistant, small_db: Database) -> None:
-    run_intake(assistant, FULL_INTAKE[:4], user="a")
-    run_intake(assistant, FULL_INTAKE[:2], user="b")
+    run_intake(assistant, FULL_INTAKE[:3], user="a")
+    run_intake(assistant, FULL_INTAKE[:1], user="b")
     assert intakes.load_conversation(small_db, CHANNEL, "a").step == "problem"
     assert intakes.load_conversation(small_db, CHANNEL, "b").step == "organisation"
 
@@ -200,7 +200,7 @@ def test_names_of_people_are_redacted_and_every_answer_is_stored_with_its_analys
     assistant: Assistant, small_db: Database
 ) -> None:
     steps = [
-        *FULL_INTAKE[:4],
+        *FULL_INTAKE[:3],
         ("text", "Mevrouw Sanne Visser van de servicedesk belt elke week omdat laptops updates missen"),
     ]
     replies = run_intake(assistant, steps)
@@ -284,7 +284,7 @@ def test_the_submit_button_pressed_again_says_the_question_was_submitted(
 
 
 def test_an_old_button_with_nothing_in_progress_says_so(assistant: Assistant, small_db: Database) -> None:
-    run_intake(assistant, FULL_INTAKE[:4])
+    run_intake(assistant, FULL_INTAKE[:3])
     say(assistant, "/annuleer")
     say(assistant, "ja")
     replies = say(assistant, choice="region:oost")

@@ -9,13 +9,14 @@ from sqlite_utils import Database
 from bot.conversation.assistant import Assistant
 from bot.matching import Matcher
 from bot.texts import en, nl
-from knowledge import intakes
+from knowledge import catalog, intakes
 from knowledge.records import Conversation
+from tests.support import builders
 from tests.support.assistant import CHANNEL, FULL_INTAKE, joined, options, run_intake, say
 
-AT_CONTEXT = FULL_INTAKE[:5]  # organisation, region and problem answered
-AT_SIMILAR = FULL_INTAKE[:6]
-AT_DATA = FULL_INTAKE[:9]
+AT_CONTEXT = FULL_INTAKE[:4]  # organisation, region and problem answered
+AT_SIMILAR = FULL_INTAKE[:5]
+AT_DATA = FULL_INTAKE[:8]
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def test_privacy_at_the_data_step_is_an_answer(assistant: Assistant, small_db: D
 def test_a_bare_command_word_at_a_free_text_step_is_a_command(
     assistant: Assistant, small_db: Database, word: str, text: str
 ) -> None:
-    run_intake(assistant, FULL_INTAKE[:4])
+    run_intake(assistant, FULL_INTAKE[:3])
     replies = say(assistant, word)
     assert text in joined(replies)
     assert stored(small_db).step == "problem" and "problem" not in stored(small_db).answers
@@ -244,9 +245,10 @@ def test_no_to_an_unknown_name_asks_again(assistant: Assistant, small_db: Databa
     assert "organisation" not in conversation.answers and "org_candidate" not in conversation.pending
 
 
-def test_a_known_name_is_still_confirmed_and_kept(assistant: Assistant, small_db: Database) -> None:
+def test_a_name_like_a_known_one_is_still_confirmed_and_kept(assistant: Assistant, small_db: Database) -> None:
     say(assistant, "/start")
-    assert [r.text for r in say(assistant, "duo")] == ["Bedoelt u Dienst Uitvoering Onderwijs (DUO)?"]
+    asked = say(assistant, "Dienst Uitvoering Onderwys")
+    assert [r.text for r in asked] == ["Bedoelt u Dienst Uitvoering Onderwijs (DUO)?"]
     assert [r.text for r in say(assistant, "ja")] == [nl.ASK["region"]]
     answers = stored(small_db).answers
     assert answers["organisation"] == "DUO" and answers["organisation_id"] == "duo"
@@ -261,10 +263,54 @@ def test_no_to_a_name_found_in_a_sentence_does_not_keep_the_sentence(assistant: 
 
 def test_no_to_a_known_name_keeps_a_name_as_typed(assistant: Assistant, small_db: Database) -> None:
     say(assistant, "/start")
-    say(assistant, "duo")
+    say(assistant, "Dienst Uitvoering Onderwys")
     say(assistant, "nee")
     answers = stored(small_db).answers
-    assert answers["organisation"] == "duo" and answers["organisation_id"] is None
+    assert answers["organisation"] == "Dienst Uitvoering Onderwys" and answers["organisation_id"] is None
+
+
+@pytest.mark.parametrize("typed", ["duo", " DUO ", "Dienst Uitvoering Onderwijs", "dienst uitvoering onderwijs"])
+def test_an_exactly_typed_known_name_is_taken_without_asking(
+    assistant: Assistant, small_db: Database, typed: str
+) -> None:
+    say(assistant, "/start")
+    replies = say(assistant, typed)
+    taken = nl.ORGANISATION_TAKEN.format(name="Dienst Uitvoering Onderwijs (DUO)")
+    assert [r.text for r in replies] == [f"{taken}\n\n{nl.ASK['region']}"]
+    assert options(replies) and all(key.startswith("region:") for key in options(replies))
+    conversation = stored(small_db)
+    assert conversation.step == "region" and "org_candidate" not in conversation.pending
+    assert conversation.answers["organisation"] == "DUO" and conversation.answers["organisation_id"] == "duo"
+
+
+def test_an_alias_is_taken_without_asking(small_db: Database, small_matcher: Matcher) -> None:
+    ind = builders.organisation(
+        id="ind", name="Immigratie- en Naturalisatiedienst", short_name="IND", aliases=("Immigratiedienst",)
+    )
+    catalog.save_records(small_db, "organisations", [ind])
+    assistant = Assistant(small_db, small_matcher, clock=lambda: "2026-11-28T10:00:00+00:00")
+    say(assistant, "/start")
+    replies = say(assistant, "immigratiedienst")
+    assert joined(replies).startswith(nl.ORGANISATION_TAKEN.format(name="Immigratie- en Naturalisatiedienst (IND)"))
+    assert "Bedoelt u" not in joined(replies)
+    assert stored(small_db).answers["organisation_id"] == "ind"
+
+
+def test_back_after_a_name_taken_without_asking_asks_the_organisation_again(
+    assistant: Assistant, small_db: Database
+) -> None:
+    say(assistant, "/start")
+    say(assistant, "duo")
+    assert [r.text for r in say(assistant, "/terug")] == [nl.ASK["organisation"]]
+    assert stored(small_db).step == "organisation"
+    assert "Bedoelt u" in joined(say(assistant, "Dienst Uitvoering Onderwys"))
+
+
+def test_an_english_user_reads_the_taken_name_in_english(assistant: Assistant) -> None:
+    say(assistant, "english")
+    say(assistant, "/start")
+    replies = say(assistant, "duo")
+    assert joined(replies).startswith(en.ORGANISATION_TAKEN.format(name="Dienst Uitvoering Onderwijs (DUO)"))
 
 
 def test_english_users_are_asked_in_english(assistant: Assistant) -> None:

@@ -575,7 +575,6 @@ def say(assistant: Assistant, text: str | None = None, choice: str | None = None
 def to_problem(assistant: Assistant) -> None:
     say(assistant, "/start")
     say(assistant, "duo")
-    say(assistant, choice="org:yes")
     say(assistant, "Zwolle")
 
 

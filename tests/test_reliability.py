@@ -59,9 +59,9 @@ def test_telegram_429_and_502_are_retried_and_nothing_is_sent_twice(
         wait_text(standin, 1101, "Bij welke rijksorganisatie")
         standin.fail_next("sendMessage", times=3, status=502)
         standin.send_text(1101, "duo")
-        wait_text(standin, 1101, "Bedoelt u", timeout=20)
+        wait_text(standin, 1101, "In welke regio", timeout=20)
         assert sent_texts(standin, 1101, "Bij welke rijksorganisatie") == 1
-        assert sent_texts(standin, 1101, "Bedoelt u") == 1
+        assert sent_texts(standin, 1101, "In welke regio") == 1
     assert "429" in caplog.text and "unreachable" in caplog.text
 
 
@@ -75,10 +75,10 @@ def test_a_telegram_time_out_is_not_resent_and_the_conversation_goes_on(
         standin.delay_next("sendMessage", 7.0)  # longer than the bot's 5 s read time-out
         standin.send_text(1102, "duo")
         standin.wait_for(lambda: "not resending" in caplog.text, 20, "no time-out logged")
-        standin.send_text(1102, "ja")  # the answer was stored: the intake goes on
-        wait_text(standin, 1102, "In welke regio", timeout=20)
-        assert sent_texts(standin, 1102, "Bedoelt u") <= 1
-    assert intakes.load_conversation(small_db, "telegram", "1102").step == "region"
+        standin.send_text(1102, "Zwolle")  # the answer was stored: the intake goes on
+        wait_text(standin, 1102, "Wat is het probleem", timeout=20)
+        assert sent_texts(standin, 1102, "In welke regio") <= 1
+    assert intakes.load_conversation(small_db, "telegram", "1102").step == "problem"
 
 
 def test_an_update_delivered_again_after_a_crash_is_not_answered_twice(
@@ -89,11 +89,11 @@ def test_an_update_delivered_again_after_a_crash_is_not_answered_twice(
     assistant = Assistant(small_db, small_matcher)
     first = assistant.handle(Incoming("telegram", "77", text="/start", sequence=100)).replies
     answer = Incoming("telegram", "77", text="duo", sequence=101)
-    assert any("Bedoelt u" in r.text for r in assistant.handle(answer).replies)
+    assert any("In welke regio" in r.text for r in assistant.handle(answer).replies)
     stored = intakes.load_conversation(small_db, "telegram", "77")
     assert Assistant(small_db, small_matcher).handle(answer).replies == []  # a new process, the same update
     assert intakes.load_conversation(small_db, "telegram", "77") == stored
-    assert first and assistant.handle(Incoming("telegram", "77", choice="org:yes", sequence=102)).replies
+    assert first and assistant.handle(Incoming("telegram", "77", choice="region:oost", sequence=102)).replies
 
 
 # -- a busy database ----------------------------------------------------------------------------
@@ -124,9 +124,9 @@ def test_a_short_lock_by_another_writer_only_waits(small_db: Database, small_mat
     holder = hold_write_lock(tmp_path / "vraagwijzer.db", 1.0)
     replies = say(assistant, "u1", "duo")
     holder.join()
-    assert any("Bedoelt u" in r for r in replies)
-    confirmed = assistant.handle(Incoming("web", "u1", choice="org:yes")).replies  # the answer was saved
-    assert any("In welke regio" in r.text for r in confirmed)
+    assert any("In welke regio" in r for r in replies)
+    confirmed = assistant.handle(Incoming("web", "u1", choice="region:oost")).replies  # the answer was saved
+    assert any("Wat is het probleem" in r.text for r in confirmed)
 
 
 def test_a_long_lock_gets_a_friendly_try_again_and_loses_nothing(
@@ -141,7 +141,7 @@ def test_a_long_lock_gets_a_friendly_try_again_and_loses_nothing(
     holder.join()
     assert replies and "druk" in replies[0] and "locked" not in " ".join(replies)
     assert intakes.load_conversation(small_db, "web", "u2") == before  # nothing half-saved
-    assert any("Bedoelt u" in r for r in say(assistant, "u2", "duo"))  # sending again works
+    assert any("In welke regio" in r for r in say(assistant, "u2", "duo"))  # sending again works
 
 
 # -- index files lost or corrupt while running ----------------------------------------------------
@@ -338,7 +338,7 @@ def test_one_persons_records_on_request(small_db: Database, small_matcher: Match
     say(assistant, "me", "/start")
     say(assistant, "me", "duo")
     records = maintenance.user_records(small_db, "web", "me")
-    assert records["conversation"]["step"] == "organisation" and records["drafts"] == []
+    assert records["conversation"]["step"] == "region" and records["drafts"] == []
     assert maintenance.user_records(small_db, "web", "nobody")["conversation"] is None
     assert '"channel": "web"' in maintenance.as_json(records)
 

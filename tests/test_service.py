@@ -144,7 +144,7 @@ def test_from_approval_to_completed_and_the_knowledge_grows(service_parts, tmp_p
             csrf_chat = re.search(r'name="csrf" value="([^"]+)"', lector.get(f"{base}/chat").text).group(1)  # type: ignore[union-attr]
             for step in ("/start", "duo"):
                 lector.post(f"{base}/chat", data={"csrf": csrf_chat, "text": step})
-            for choice in ("org:yes", "region:oost"):
+            for choice in ("region:oost",):
                 lector.post(f"{base}/chat", data={"csrf": csrf_chat, "choice": choice})
             for text in (
                 "Onze laptops krijgen updates pas weken te laat bij de dijkinspecteurs",

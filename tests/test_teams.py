@@ -66,8 +66,7 @@ def click(standin: ConnectorStandIn, user: str, key: str, expect: str) -> None:
 
 def full_intake(standin: ConnectorStandIn, user: str) -> None:
     welcome(standin, user)
-    say(standin, user, "duo", "Bedoelt u")
-    click(standin, user, "org:yes", "In welke regio")
+    say(standin, user, "duo", "In welke regio")
     click(standin, user, "region:oost", "Wat is het probleem")
     submit_rest(standin, user)
 
@@ -105,7 +104,7 @@ def test_full_intake_in_teams_and_the_approval_reaches_the_user(teams: Teams, se
 def test_buttons_are_adaptive_card_submit_actions_and_typing_still_works(teams: Teams) -> None:
     standin = teams.standin
     welcome(standin, "2002")
-    say(standin, "2002", "duo", "Bedoelt u")
+    say(standin, "2002", "Dienst Uitvoering Onderwys", "Bedoelt u")
     card = next(a for m in reversed(standin.messages_to("2002")) for a in m.get("attachments") or [])
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
     actions = [a for block in card["content"]["body"] for a in block.get("actions", [])]
@@ -182,10 +181,9 @@ def test_a_restart_loses_neither_the_conversation_nor_the_way_back_to_the_user(s
                 wait_http(f"{base}/queue")
                 if round_ == "before":
                     welcome(standin, "7007")
-                    say(standin, "7007", "duo", "Bedoelt u")
+                    say(standin, "7007", "duo", "In welke regio")
                     continue
                 # A new process: the intake goes on where it was...
-                click(standin, "7007", "org:yes", "In welke regio")
                 click(standin, "7007", "region:oost", "Wat is het probleem")
                 submit_rest(standin, "7007")
                 draft_id = intakes.drafts_of(db, "teams", "aad-7007")[0].id

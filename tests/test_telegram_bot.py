@@ -85,8 +85,8 @@ def test_two_users_at_once(standin: BotApiStandIn, assistant: Assistant, small_d
         standin.send_text(4004, "uwv")
         wait_text(standin, 3003, "Dienst Uitvoering Onderwijs")
         wait_text(standin, 4004, "Uitvoeringsinstituut Werknemersverzekeringen")
-    assert intakes.load_conversation(small_db, "telegram", "3003").pending["org_candidate"]["id"] == "duo"
-    assert intakes.load_conversation(small_db, "telegram", "4004").pending["org_candidate"]["id"] == "uwv"
+    assert intakes.load_conversation(small_db, "telegram", "3003").answers["organisation_id"] == "duo"
+    assert intakes.load_conversation(small_db, "telegram", "4004").answers["organisation_id"] == "uwv"
 
 
 def test_bad_inputs_get_friendly_replies(standin: BotApiStandIn, assistant: Assistant) -> None:

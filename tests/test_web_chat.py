@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Iterator
@@ -50,10 +51,9 @@ class Visitor:
 
 
 def to_region(visitor: Visitor) -> None:
-    """Start and name the organisation (confirming it when asked): the region question is next."""
+    """Start and name the organisation (taken at once): the region question is next."""
     visitor.send(text="/start")
-    if 'value="org:yes"' in visitor.send(text="duo"):
-        visitor.send(choice="org:yes")
+    visitor.send(text="duo")
     assert "In welke regio of plaats werkt u?" in visitor.page
 
 
@@ -91,6 +91,46 @@ def test_a_returning_visitor_answers_the_brokers_question(chat, small_db: Databa
     assert "Welke laptops vallen eronder?" not in again.split('role="log"', 1)[1]
 
 
+def test_a_typed_answer_to_the_brokers_question_is_stored_without_names(chat, small_db: Database) -> None:  # type: ignore[no-untyped-def]
+    visitor, assistant = chat
+    for how, value in FULL_INTAKE:
+        visitor.send(**{how: value})
+    visitor.send(choice="review:submit")
+    (draft,) = review.list_drafts(small_db)
+    broker = review.add_broker(small_db, name="R", email="r@oost.nl", region=draft.region, side="rijk", now=NOW)
+    assistant.workflow.request_changes(broker, draft.id, "Welke laptops vallen eronder?")
+    visitor.page = visitor.client.get("/chat").text
+    visitor.send(choice=f"answer:{draft.id}")
+    page = visitor.send(text="Vraag het aan Jan de Vries")
+    user_ref = small_db.execute("SELECT user_ref FROM chat_transcripts LIMIT 1").fetchone()[0]
+    said = [m.text for m in transcripts.transcript_of(small_db, "web", user_ref) if m.side == transcripts.USER]
+    assert said[-1] == "Vraag het aan [naam]"
+    assert "Vries" not in " ".join(said) and "Jan de Vries" not in page
+
+
+def test_the_draft_is_shown_as_a_card_with_its_main_and_sub_questions(chat, small_db: Database) -> None:  # type: ignore[no-untyped-def]
+    visitor, _ = chat
+    for how, value in FULL_INTAKE:
+        page = visitor.send(**{how: value})
+    (user_ref,) = {r[0] for r in small_db.execute("SELECT user_ref FROM chat_transcripts")}
+    drafted = intakes.load_conversation(small_db, "web", user_ref).pending["draft"]
+    latest = page.split('role="log"', 1)[1]
+    card = re.search(r'<article class="bubble draft-card".*?</article>', latest, re.S)
+    assert card, "the draft is not shown as a card"
+    assert [html.unescape(x) for x in re.findall(r"<strong>(.*?)</strong>", card.group(0))] == [
+        drafted["main_question"]
+    ]
+    assert [html.unescape(x) for x in re.findall(r"<h2>(.*?)</h2>", card.group(0))] == [drafted["title"]]
+    listed = re.search(r"<ol>(.*?)</ol>", card.group(0), re.S)
+    assert listed and [html.unescape(x) for x in re.findall(r"<li>(.*?)</li>", listed.group(1))] == list(
+        drafted["sub_questions"]
+    )
+    # Stored with the turn: a reload shows the same card; the text stays for the rest.
+    assert card.group(0) in visitor.client.get("/chat").text
+    stored = [m for m in transcripts.transcript_of(small_db, "web", user_ref) if m.card]
+    assert len(stored) == 1 and drafted["main_question"] in stored[0].text
+
+
 # -- the chat as a chat: Post/Redirect/Get, the whole conversation, the step each form answers --
 
 
@@ -116,7 +156,7 @@ def test_the_whole_conversation_is_shown_across_reloads_and_visits(chat, small_d
     visitor, _ = chat
     to_region(visitor)
     visitor.send(choice="region:oost")
-    visitor.send(text=FULL_INTAKE[4][1])
+    visitor.send(text=FULL_INTAKE[3][1])
     page = visitor.client.get("/chat").text
     # Both sides, in order: the questions asked, the answers given (a button as its label).
     said = [
@@ -131,7 +171,7 @@ def test_the_whole_conversation_is_shown_across_reloads_and_visits(chat, small_d
     users = [
         u.strip() for u in re.findall(r'class="bubble user"><span class="chat-who">U:</span>\s*<span>([^<]*)<', page)
     ]
-    assert users[:2] == ["/start", "duo"] and users[-2:] == ["Noord en Oost", FULL_INTAKE[4][1]]
+    assert users[:2] == ["/start", "duo"] and users[-2:] == ["Noord en Oost", FULL_INTAKE[3][1]]
     # Only the latest reply's options are buttons; earlier ones are history.
     assert 'value="region:oost"' not in page
     # A later visit with the same cookie sees the same conversation.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 from starlette.requests import Request
@@ -27,10 +27,11 @@ from starlette.routing import BaseRoute, Route
 
 from bot import texts
 from bot.channels.base import Channel
-from bot.conversation.answers import MAX_ANSWER
+from bot.conversation.answers import MAX_ANSWER, without_names
 from bot.conversation.assistant import Assistant, Turn
 from bot.conversation.messages import Incoming, Option, Reply
 from bot.conversation.redaction import redact
+from bot.conversation.services import DialogServices
 from bot.conversation.steps import TEXT_FIELDS
 from knowledge import intakes, transcripts
 from knowledge.records import Conversation
@@ -42,6 +43,8 @@ COOKIE_SECONDS = 90 * 24 * 3600
 MAX_FORM_BYTES = 64 * 1024
 
 Said = tuple[str, str, tuple[tuple[str, str], ...]]  # (side, text, options) as stored
+# (side, text, options, card) as stored: a bot reply with its card (the draft) as a dict
+SaidWithCard = tuple[str, str, tuple[tuple[str, str], ...], dict[str, Any] | None]
 
 
 class Render(Protocol):
@@ -55,6 +58,7 @@ class Shown:
     side: str  # transcripts.USER | transcripts.BOT
     text: str
     options: tuple[tuple[str, str], ...] = ()
+    card: dict[str, Any] | None = None  # the draft's structure, shown as a card in the latest turn
 
 
 class WebChatChannel(Channel):
@@ -111,8 +115,8 @@ class WebChatChannel(Channel):
         if answers_step is not None and answers_step != step_marker(before.step, last):
             t = texts.for_language(before.language)
             current = [m for m in shown if m.side == transcripts.BOT and m.turn == shown[-1].turn] if shown else []
-            said: list[Said] = [(transcripts.BOT, t.CHAT_STALE, ())]
-            said += [(transcripts.BOT, m.text, m.options) for m in current if m.text != t.CHAT_STALE]
+            said: list[SaidWithCard] = [(transcripts.BOT, t.CHAT_STALE, (), None)]
+            said += [(transcripts.BOT, m.text, m.options, m.card) for m in current if m.text != t.CHAT_STALE]
             with self.assistant.lock:
                 transcripts.add_turn(db, *who, said, self.assistant.clock())
             return
@@ -121,8 +125,10 @@ class WebChatChannel(Channel):
         with self.assistant.lock:
             after = intakes.load_conversation(db, *who)
             forgotten = transcripts.last_id(db, *who) < last  # /verwijder: only its answer is kept
-            said = [] if forgotten else user_side(incoming, before, after, [*latest_options(latest), *turn.replies])
-            said += [(transcripts.BOT, r.text, tuple((o.key, o.label) for o in r.options)) for r in turn.replies]
+            offered = [*latest_options(latest), *turn.replies]
+            users = [] if forgotten else user_side(self.assistant.dialog.services, incoming, before, after, offered)
+            said = [(side, text, options, None) for side, text, options in users]
+            said += [bot_said(r) for r in turn.replies]
             if said:
                 transcripts.add_turn(db, *who, said, self.assistant.clock())
 
@@ -135,8 +141,8 @@ class WebChatChannel(Channel):
             shown = transcripts.transcript_of(self.assistant.db, CHANNEL, user_ref)
         last_turn = shown[-1].turn if shown else 0
         history = [Shown(m.side, m.text) for m in shown if m.turn != last_turn]
-        latest = [Shown(m.side, m.text, m.options) for m in shown if m.turn == last_turn]
-        latest += [Shown(transcripts.BOT, r.text, tuple((o.key, o.label) for o in r.options)) for r in turn.replies]
+        latest = [Shown(m.side, m.text, m.options, m.card) for m in shown if m.turn == last_turn]
+        latest += [Shown(*bot_said(r)) for r in turn.replies]
         asked = [i for i, m in enumerate(latest) if m.side == transcripts.BOT]
         return {
             "t": texts.for_language(turn.language),
@@ -154,14 +160,23 @@ def step_marker(step: str, last_message: int) -> str:
     return f"{step}.{last_message}"
 
 
+def bot_said(reply: Reply) -> SaidWithCard:
+    """A reply as stored: its text (every page can show it), buttons, and its card if any."""
+    card = asdict(reply.card) if reply.card is not None else None
+    return (transcripts.BOT, reply.text, tuple((o.key, o.label) for o in reply.options), card)
+
+
 def latest_options(latest: list[transcripts.Message]) -> list[Reply]:
     return [Reply(m.text, tuple(Option(k, label) for k, label in m.options)) for m in latest if m.options]
 
 
-def user_side(incoming: Incoming, before: Conversation, after: Conversation, offered: list[Reply]) -> list[Said]:
+def user_side(
+    services: DialogServices, incoming: Incoming, before: Conversation, after: Conversation, offered: list[Reply]
+) -> list[Said]:
     """The user's message as stored: a button as its label; a typed answer to a text field as
-    the dialog kept it (personal data and names redacted); any other typed text cut and
-    redacted as the dialog redacts what it receives. Never the raw text."""
+    the dialog kept it (personal data and names redacted); any other typed text (the
+    organisation, the answer to the brokers' question) cut and redacted as the dialog redacts
+    what it keeps: personal data, then the names of people. Never the raw text."""
     if incoming.unsupported:
         return []
     if incoming.choice:
@@ -176,7 +191,8 @@ def user_side(incoming: Incoming, before: Conversation, after: Conversation, off
     fresh = isinstance(answered, str) and answered != before.answers.get(before.step)
     if before.step in TEXT_FIELDS and fresh and not joined:
         return [(transcripts.USER, str(answered), ())]
-    return [(transcripts.USER, redact(typed[:MAX_ANSWER]).text, ())]
+    _, text, _, _ = without_names(services, before, redact(typed[:MAX_ANSWER]).text)
+    return [(transcripts.USER, text, ())]
 
 
 def identity(request: Request) -> tuple[str, str, bool]:

@@ -119,7 +119,8 @@ class TypedAnswers(Steps):
     # -- the organisation ----------------------------------------------------------------
     def _organisation_answer(self, conv: Conversation, text: str) -> tuple[Conversation, list[Reply]]:
         """An answer to "Bij welke rijksorganisatie werkt u?" or to "Bedoelt u ...?". A known
-        name and an unknown but plausible one are both confirmed first; what is no name
+        name typed exactly (name, short name or alias) is taken at once, with a line saying so;
+        a name that only resembles one and an unknown but plausible one are confirmed first; what is no name
         (empty, "ja", "eh", a sentence) is asked again with examples and nothing is kept."""
         t = texts.for_language(conv.language)
         agreed = yes_no(text) if "org_candidate" in conv.pending else None
@@ -131,6 +132,13 @@ class TypedAnswers(Steps):
         typed = kept(clean_answer(text))[:200]
         if no_name(typed):
             return conv, [Reply(t.ORGANISATION_RETRY)]
+        exact = self.services.exact_organisation(text)
+        if exact is not None:
+            label = f"{exact.name} ({exact.short_name})" if exact.short_name != exact.name else exact.name
+            candidate = {"id": exact.id, "name": exact.short_name or exact.name, "typed": typed}
+            conv = replace(conv, pending={**conv.pending, "org_candidate": candidate})
+            conv, replies = self._apply_choice(conv, "org", "yes")
+            return conv, with_first_line(t.ORGANISATION_TAKEN.format(name=label), replies)
         found = self.services.find_organisation(text)
         if found is not None:
             label = f"{found.name} ({found.short_name})" if found.short_name != found.name else found.name
@@ -154,3 +162,12 @@ class TypedAnswers(Steps):
             return self._apply_choice(conv, "org", "no")
         conv = replace(conv, pending=without(conv.pending, "org_candidate"))
         return conv, [Reply(texts.for_language(conv.language).ORGANISATION_RETRY)]
+
+
+def with_first_line(line: str, replies: list[Reply]) -> list[Reply]:
+    """`line` above the first reply's text; a reply with a card keeps its own and the line comes
+    before it on its own."""
+    if not replies or replies[0].card is not None:
+        return [Reply(line), *replies]
+    first = replies[0]
+    return [replace(first, text=f"{line}\n\n{first.text}"), *replies[1:]]

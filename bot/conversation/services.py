@@ -53,6 +53,12 @@ class DialogServices:
             return OrganisationName.plain(typed)
         return OrganisationName.of(org)
 
+    def exact_organisation(self, text: str) -> Organisation | None:
+        """The known organisation whose name, short name or alias is exactly what was typed
+        (case and surrounding spaces aside): taken without asking."""
+        query = " ".join(text.split()).lower()
+        return self._by_id[self._choices[query]] if query in self._choices else None
+
     def find_organisation(self, text: str) -> Organisation | None:
         """The known organisation the user most likely meant, if any is close enough."""
         query = clean_answer(text).lower()

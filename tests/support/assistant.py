@@ -24,7 +24,6 @@ def options(replies: list[Reply]) -> list[str]:
 FULL_INTAKE: list[tuple[str, str]] = [
     ("text", "/start"),
     ("text", "duo"),
-    ("choice", "org:yes"),
     ("text", "ik werk in Groningen"),
     ("text", "Onze laptops krijgen updates pas weken te laat en niemand weet precies welke"),
     ("text", "We houden het nu bij in excel, sinds de nieuwe BIO-eisen moet het sneller"),

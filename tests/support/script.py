@@ -6,8 +6,7 @@ from __future__ import annotations
 # (turn type, "text" | "button", value, fragment of the reply that completes the turn)
 SCRIPT: list[tuple[str, str, str, str]] = [
     ("command", "text", "/start", "Bij welke rijksorganisatie"),
-    ("text", "text", "duo", "Bedoelt u"),
-    ("button", "button", "org:yes", "In welke regio"),
+    ("text", "text", "duo", "In welke regio"),
     ("text", "text", "ik werk in Zwolle", "Wat is het probleem"),
     ("text", "text", "Onze laptops krijgen updates pas weken te laat, niemand weet welke", "huidige situatie"),
     ("matching", "text", "We houden het bij in excel; sinds de BIO-eisen moet het sneller", "Is uw vraag nieuw"),

@@ -76,8 +76,6 @@ def intake_until_problem(standin: BotApiStandIn, user: int) -> None:
     standin.send_command(user, "/start")
     wait_text(standin, user, "Bij welke rijksorganisatie")
     standin.send_text(user, "duo")
-    wait_text(standin, user, "Bedoelt u")
-    press(standin, user, "org:yes")
     wait_text(standin, user, "In welke regio")
     press(standin, user, "region:oost")
     wait_text(standin, user, "Wat is het probleem")

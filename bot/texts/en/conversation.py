@@ -46,6 +46,7 @@ FOLLOW_UP = {
     "goal": "What concretely would be better, and for whom? For example: 'halve the waiting time for citizens'.",
 }
 ORGANISATION_CONFIRM = "Do you mean {name}?"
+ORGANISATION_TAKEN = "Noted: {name}. Not right? Use /back to change it."
 ORGANISATION_RETRY = (
     "I need the name of your organisation, for example DUO, the Tax Administration or the Ministry of BZK."
 )

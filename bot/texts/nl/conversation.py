@@ -48,6 +48,7 @@ FOLLOW_UP = {
     "goal": "Wat zou er concreet beter zijn, en voor wie? Bijvoorbeeld: ‘de wachttijd voor burgers halveren’.",
 }
 ORGANISATION_CONFIRM = "Bedoelt u {name}?"
+ORGANISATION_TAKEN = "Genoteerd: {name}. Klopt dat niet? Met /terug past u het aan."
 ORGANISATION_RETRY = (
     "Ik heb de naam van uw organisatie nodig, bijvoorbeeld DUO, de Belastingdienst of het ministerie van BZK."
 )
