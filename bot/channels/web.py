@@ -125,11 +125,14 @@ class WebChatChannel(Channel):
         with self.assistant.lock:
             after = intakes.load_conversation(db, *who)
             forgotten = transcripts.last_id(db, *who) < last  # /verwijder: only its answer is kept
-            offered = [*latest_options(latest), *turn.replies]
-            users = [] if forgotten else user_side(self.assistant.dialog.services, incoming, before, after, offered)
-            said = [(side, text, options, None) for side, text, options in users]
-            said += [bot_said(r) for r in turn.replies]
-            if said:
+        # Outside the lock: the user's side may need a Dutch analysis (names), which other chat
+        # turns must not wait for.
+        offered = [*latest_options(latest), *turn.replies]
+        users = [] if forgotten else user_side(self.assistant.dialog.services, incoming, before, after, offered)
+        said = [(side, text, options, None) for side, text, options in users]
+        said += [bot_said(r) for r in turn.replies]
+        if said:
+            with self.assistant.lock:
                 transcripts.add_turn(db, *who, said, self.assistant.clock())
 
     # -- the page (GET) ------------------------------------------------------------------
