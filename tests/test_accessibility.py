@@ -23,7 +23,6 @@ from tests.support import builders
 from tests.support.assistant import FULL_INTAKE
 from tests.support.dashboard import NOW
 from tests.support.ports import free_port
-from tests.test_browser import chromium  # noqa: F401  (the fixture: Debian's Chromium through Playwright)
 from web.pages.site import render
 
 AXE = Path(__file__).parent / "support" / "axe" / "axe.min.js"
@@ -60,7 +59,7 @@ class Site:
 
 
 @pytest.fixture
-def site(small_db: Database, small_matcher: Matcher, chromium: Any) -> Iterator[Site]:  # noqa: F811
+def site(small_db: Database, small_matcher: Matcher, chromium: Any) -> Iterator[Site]:
     from web.app import create_app
 
     db = small_db

@@ -3,14 +3,10 @@ log in with links, edit and approve; the civil servant hears it in Telegram (sta
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlite_utils import Database
 
 from bot.workflow import utc_now
@@ -20,32 +16,7 @@ from tests.support.service import RunningService, make_service, wait_http
 from tests.support.telegram import BotApiStandIn
 from tests.support.telegram_bot import finish_intake, intake_until_problem, wait_text
 
-CHROMIUM = os.environ.get("VRAAGWIJZER_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not shutil.which(CHROMIUM):
-        message = f"Chromium ontbreekt ({CHROMIUM}); installeer het met: apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def press(page: Any, name: str) -> None:

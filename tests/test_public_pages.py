@@ -23,7 +23,6 @@ from knowledge import intakes, review, sessions, suggestions
 from tests.support import builders
 from tests.support.dashboard import NOW
 from tests.support.ports import free_port
-from tests.test_browser import chromium  # noqa: F401  (the fixture: Debian's Chromium through Playwright)
 
 nl, en = texts.nl, texts.en
 DRAFT_ID = "VW-2026-PUB001"
@@ -265,7 +264,7 @@ def test_every_suggestion_state_has_a_dutch_label() -> None:
 
 
 # -- a phone of 320 px ---------------------------------------------------------------------------
-def test_no_sideways_scrolling_at_320_px(public: Public, chromium: Any) -> None:  # noqa: F811
+def test_no_sideways_scrolling_at_320_px(public: Public, chromium: Any) -> None:
     """The suggestion page and the group page fit a 320 px screen (rendered from the app's HTML,
     with its style sheet, in Chromium)."""
     token = suggested(public)

@@ -18,9 +18,9 @@ from bot.conversation.assistant import Assistant
 from bot.matching import Matcher
 from knowledge import intakes, maintenance, review, transcripts
 from tests.support.assistant import FULL_INTAKE
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support.ports import free_port
 from tests.support.service import RunningService, make_service, wait_http
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 from web.app import create_app
 from web.pages.site import render
 

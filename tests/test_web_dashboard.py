@@ -447,9 +447,9 @@ def test_the_next_action_is_on_the_first_laptop_screen(setup) -> None:  # type: 
 
     import uvicorn
 
+    from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
     from tests.support.ports import free_port
     from tests.support.service import wait_http
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
     if not shutil.which(CHROMIUM):
         pytest.skip(f"Chromium ontbreekt ({CHROMIUM})")
