@@ -55,6 +55,13 @@ bench-drafts: $(STAMP)
 bench-start: $(STAMP)
 	$(BIN)/python -m bench.service_start
 
+# Encoder and matching speed against the sentence-transformers path (from git history): query
+# encoding, cold `vraagwijzer match`, first chat answer, quality, warm match at 100k. 1M too:
+# `make bench-speed SPEED_ARGS="--sizes 100000,1000000"` (about 30 minutes).
+.PHONY: bench-speed
+bench-speed: $(STAMP)
+	$(BIN)/python -m bench.encoder_speed $(SPEED_ARGS)
+
 # Load held for 10 minutes (not part of `make test` or `make bench`): 200 Telegram users, 50 web-chat
 # users, 6 brokers; e.g. `make bench-load LOAD_ARGS="--minutes 1 --telegram-users 40"`.
 .PHONY: bench-load

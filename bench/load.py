@@ -3,7 +3,7 @@ brokers browsing the dashboard, against `vraagwijzer run` as a separate process 
 example data), for minutes on end.
 
     .venv/bin/python -m bench.load [--telegram-users 200] [--web-users 50] [--brokers 6]
-                                   [--minutes 10] [--think 2-6] [--data-dir DIR]
+                                   [--minutes 10] [--think 2-6] [--data-dir DIR] [--serial-turns]
 
 Telegram users talk to the bot through the local Bot API stand-in (real HTTP, long polling);
 a turn's latency runs from the update being queued until the bot's last message of that turn
@@ -23,6 +23,11 @@ process's own CPU and the machine's are sampled every 10 s. Warm-up (index build
 a first intake per channel, a first broker visit) is excluded from every figure. Drafts the
 bot acknowledged are checked against the database at the end. Exit status 1 when there were
 errors, lost drafts or memory growth beyond --rss-growth-mb.
+
+`--serial-turns` runs the service as it was before chat turns were prepared outside the
+database lock (VRAAGWIJZER_SERIAL_TURNS=1): every turn's work inside the one lock, for a
+before/after comparison on the same machine. `--think 0-1` with many users saturates the
+service; the machine is often shared, so compare the service CPU per turn as well.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ from typing import Any
 import httpx
 
 from bench.harness import TOKEN, cpu_seconds, machine_cpu, percentile, rss_mb, running_service, service_env
+from bot.conversation.turns import SERIAL_TURNS_ENV
 from bot.texts import en, nl
 from knowledge import review, sessions
 from knowledge.database import open_database
@@ -345,8 +351,16 @@ def browser(base_url: str, timeout: float) -> httpx.AsyncClient:
     return httpx.AsyncClient(base_url=base_url, timeout=timeout, limits=httpx.Limits(keepalive_expiry=4.0))
 
 
-BUBBLE = re.compile(r'<div class="bubble">(.*?)</div>', re.S)
-CHOICE = re.compile(r'<button name="choice" value="([^"]*)">')
+# The chat page after a turn: its latest part holds the bot's messages (bubbles, the draft as a
+# card) and their buttons; the history above it is not read.
+LATEST = re.compile(r'class="chat-latest"[^>]*>(.*?)<p id="bezig"', re.S)
+BUBBLE = re.compile(
+    r'<div class="bubble"><span class="chat-who">[^<]*</span>\s*<span[^>]*>(.*?)</span></div>'
+    r'|<article class="bubble draft-card"[^>]*>(.*?)</article>',
+    re.S,
+)
+TAG = re.compile(r"<[^>]+>")
+CHOICE = re.compile(r'<button[^>]*name="choice" value="([^"]*)"')
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
@@ -372,14 +386,19 @@ class WebUser:
         form = {"csrf": self.csrf, "choice" if move.how == "button" else "text": move.value}
         started = time.perf_counter()
         try:
-            response = await self.client.post("/chat", data=form)
+            # The form answers "303 See Other" to the chat page, as a browser follows it.
+            response = await self.client.post("/chat", data=form, follow_redirects=True)
         except httpx.HTTPError as error:
             raise TurnFailed(f"web: {type(error).__name__} on POST /chat") from error
         seconds = time.perf_counter() - started
-        if response.status_code != 200:
+        latest = LATEST.search(response.text)
+        if response.status_code != 200 or latest is None:
             raise TurnFailed(f"web: POST /chat gave HTTP {response.status_code}")
-        texts = [html.unescape(b.replace("<br>", "\n")).strip() for b in BUBBLE.findall(response.text)]
-        options = [html.unescape(o) for o in CHOICE.findall(response.text)]
+        texts = [
+            html.unescape(TAG.sub("", (bubble or card).replace("<br>", "\n"))).strip()
+            for bubble, card in BUBBLE.findall(latest.group(1))
+        ]
+        options = [html.unescape(o) for o in CHOICE.findall(latest.group(1))]
         return Answer(seconds, texts, options)
 
     async def close(self) -> None:
@@ -735,7 +754,8 @@ def report(args: argparse.Namespace, figures: Figures, stored: set[str], before:
     print()
     print(
         f"## Load: {args.telegram_users} Telegram users, {args.web_users} web-chat users, {args.brokers} brokers, "
-        f"think {args.think[0]:g}-{args.think[1]:g} s, {args.minutes:g} min measured"
+        f"think {args.think[0]:g}-{args.think[1]:g} s, {args.minutes:g} min measured, "
+        f"turns {'serial (everything in the lock)' if args.serial_turns else 'prepared before the lock'}"
     )
     print(
         f"throughput: {turns} turns in {duration:.0f}s = {turns / duration:.1f} turns/s; intakes completed: "
@@ -810,7 +830,8 @@ def report(args: argparse.Namespace, figures: Figures, stored: set[str], before:
         f"CPU, in cores busy (machine has {cores}): service {service:.2f}, load generator (with the Bot API "
         f"stand-in) {own:.2f}, "
         f"everything else {max(machine - service - own, 0):.2f}, machine {machine:.2f}; "
-        f"service CPU per completed intake: {(end.service_cpu - start.service_cpu) / max(intakes, 1):.2f} s"
+        f"service CPU per completed intake: {(end.service_cpu - start.service_cpu) / max(intakes, 1):.2f} s, "
+        f"per turn: {1000 * (end.service_cpu - start.service_cpu) / max(turns, 1):.1f} ms"
     )
     print(f"load average at the end: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     print()
@@ -859,6 +880,9 @@ def main() -> None:
         help="stated bound: service RSS growth over the last half of the run (MiB)",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--serial-turns", action="store_true", help="every chat turn wholly inside the database lock (the old way)"
+    )
     args = parser.parse_args()
 
     standin = LoadStandIn()
@@ -874,6 +898,7 @@ def main() -> None:
             TELEGRAM_BASE_URL=standin.base_url,
             VRAAGWIJZER_PORT=str(port),
             VRAAGWIJZER_PUBLIC_URL=base_url,
+            **({SERIAL_TURNS_ENV: "1"} if args.serial_turns else {}),
         )
 
         def ready() -> bool:

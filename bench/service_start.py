@@ -11,18 +11,23 @@ embedding model loads; the target is that the start is not slower by more than 1
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
 import os
+import re
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_COMMIT = "6c09c90"
+FIRST_MESSAGE = "Onze laptops krijgen updates pas weken te laat. Hoe richten we dat beter in?"
+ASSISTANT_BUBBLE = '<div class="bubble"><span class="chat-who">'
 
 
 def command(root: Path) -> list[str]:
@@ -55,6 +60,49 @@ def start_once(root: Path, data: Path) -> float:
     finally:
         process.terminate()
         process.wait()
+
+
+def first_answer_once(root: Path, data: Path, message: str = FIRST_MESSAGE) -> tuple[float, float]:
+    """Seconds from starting `vraagwijzer run` until /chat answers, and until the web chat has
+    answered a first message: open /chat (cookie and form token), post it, read the answer."""
+    port = free_port()
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data), "VRAAGWIJZER_PORT": str(port), "PYTHONPATH": str(root)}
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    base = f"http://127.0.0.1:{port}/chat"
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [*command(root), "run"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        while True:
+            if time.monotonic() - started > 120:
+                raise RuntimeError("the service did not answer within 120 s")
+            try:
+                page = opener.open(base, timeout=5).read().decode()
+                ready = time.monotonic() - started
+                break
+            except OSError:
+                time.sleep(0.05)
+        form = {
+            name: found.group(1)
+            for name, found in ((n, re.search(rf'name="{n}" value="([^"]+)"', page)) for n in ("csrf", "step"))
+            if found
+        }
+        body = urllib.parse.urlencode({**form, "text": message}).encode()
+        answer = opener.open(base, data=body, timeout=60).read().decode()  # follows the redirect to GET /chat
+        seconds = time.monotonic() - started
+        if ASSISTANT_BUBBLE not in answer:
+            raise RuntimeError("the chat page after the first message shows no answer of the assistant")
+        return ready, seconds
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def indexed(root: Path, data: Path) -> None:
+    """Build the indexes (and, in this release, the model's ONNX export) before timing starts."""
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data), "PYTHONPATH": str(root)}
+    subprocess.run([*command(root), "index"], cwd=root, env=env, capture_output=True, check=True)
 
 
 def timings(root: Path, data: Path, runs: int) -> list[float]:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from bot.commands import brokers, drafting, drafts, knowledge, matching, operations
+from bot.commands import brokers, drafting, drafts, knowledge, matching, operations, report
 from bot.commands.support import usage_error, writing
 from bot.logsafe import configure_logging
 from bot.settings import Settings, load_settings
 from bot.texts import nl
-from bot.wiring import assemble
+from bot.wiring import assemble, model_wording
 from embeddings.errors import EmbeddingsError
 from knowledge.errors import ImportFileError, VraagwijzerError
 
@@ -35,7 +35,7 @@ def chat(settings: Settings) -> None:
     from bot.conversation.assistant import Assistant
 
     assembly = assemble(settings)
-    run_console(Assistant(assembly.db, assembly.matcher))
+    run_console(Assistant(assembly.db, assembly.matcher, wording=model_wording(settings)))
 
 
 @cli.command("teams-app")
@@ -49,7 +49,7 @@ def teams_app(settings: Settings, file: Path) -> None:
     click.echo(nl.TEAMS_PACKAGE_WRITTEN.format(path=file))
 
 
-for _module in (knowledge, matching, drafting, brokers, drafts, operations):
+for _module in (knowledge, matching, drafting, brokers, drafts, operations, report):
     _module.register(cli)
 
 

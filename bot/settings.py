@@ -45,6 +45,9 @@ class Settings:
     teams_anonymous: bool = False
     retention_days: int = 90
     min_free_mb: int = 100
+    # The optional language model (an OpenAI-compatible API); off when no URL or switched off.
+    llm: LlmSettings | None = None
+    llm_switched_off: bool = False
 
     @property
     def base_url(self) -> str:
@@ -116,7 +119,58 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         teams_anonymous=_true(env.get("VRAAGWIJZER_TEAMS_ANONYMOUS", "")),
         retention_days=_int(env, "VRAAGWIJZER_RETENTION_DAYS", 90, 1, 3650),
         min_free_mb=_int(env, "VRAAGWIJZER_MIN_FREE_MB", 100, 0, 10_000_000),
+        llm=_llm(env),
+        llm_switched_off=bool(env.get("VRAAGWIJZER_LLM_URL", "").strip()) and _false(env.get("VRAAGWIJZER_LLM", "on")),
     )
+
+
+@dataclass(frozen=True)
+class LlmSettings:
+    """The organisation's own language model for the optional wording of drafts."""
+
+    url: str
+    model: str
+    key: str | None
+    timeout: float = 20.0
+
+
+def _llm(env: Mapping[str, str]) -> LlmSettings | None:
+    """Off when VRAAGWIJZER_LLM_URL is unset or VRAAGWIJZER_LLM=off (the switch that turns it
+    off at once, whatever else is set); otherwise every part checked before starting."""
+    url = env.get("VRAAGWIJZER_LLM_URL", "").strip()
+    if not url or _false(env.get("VRAAGWIJZER_LLM", "on")):
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise SettingsError(
+            nl.BAD_SETTING.format(
+                name="VRAAGWIJZER_LLM_URL", value=url, reason="geef de basis-URL van de API, zoals https://host/v1"
+            )
+        )
+    model = env.get("VRAAGWIJZER_LLM_MODEL", "").strip()
+    if not model:
+        raise SettingsError(nl.LLM_NEEDS_MODEL)
+    key = env.get("VRAAGWIJZER_LLM_KEY", "").strip() or None
+    key_file = env.get("VRAAGWIJZER_LLM_KEY_FILE", "").strip()
+    if key and key_file:
+        raise SettingsError(nl.LLM_TWO_KEYS)
+    if key_file:
+        try:
+            key = Path(key_file).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or type(error).__name__
+            raise SettingsError(nl.LLM_KEY_FILE_UNREADABLE.format(path=key_file, reason=reason)) from None
+        if not key:
+            raise SettingsError(nl.LLM_KEY_FILE_EMPTY.format(path=key_file))
+    raw = env.get("VRAAGWIJZER_LLM_TIMEOUT", "").strip()
+    try:
+        timeout = float(raw.replace(",", ".")) if raw else 20.0
+    except ValueError:
+        timeout = -1.0
+    if not 0.1 <= timeout <= 300:
+        raise SettingsError(
+            nl.BAD_SETTING.format(name="VRAAGWIJZER_LLM_TIMEOUT", value=raw, reason="geef seconden, 0,1 t/m 300")
+        )
+    return LlmSettings(url.rstrip("/"), model, key, timeout)
 
 
 def _true(value: str) -> bool:

@@ -7,6 +7,7 @@ import os
 import secrets
 import shutil
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -15,10 +16,15 @@ from bot.matching.indexing import Indexes, open_indexes
 from bot.settings import Settings, SettingsError
 from bot.texts import nl
 from embeddings.collection import SyncReport
-from embeddings.encoder import Encoder, SentenceEncoder, configure_threads
+from embeddings.encoder import Encoder, configure_threads, load_encoder
 from embeddings.lexical import QueryExpander
 from knowledge.database import open_database
 from knowledge.example_data import ensure_knowledge, thesaurus_entries
+
+if TYPE_CHECKING:  # the openai client loads only where a model is configured
+    from bot.drafting.drafter import Drafter
+    from bot.overlap import OverlapIndex
+    from bot.wording.service import ModelWording
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +70,7 @@ def assemble(
     db = open_db(settings)
     if encoder is None:
         configure_threads(settings.threads)
-        encoder = SentenceEncoder(settings.model)
+        encoder = load_encoder(settings.model, settings.data_dir / "models")
     indexes, reports = open_indexes(db, settings.index_dir, encoder, rebuild=rebuild, progress=progress)
     matcher = Matcher(db, indexes, encoder, QueryExpander(thesaurus_entries()))
     return Assembly(db, encoder, indexes, matcher, reports)
@@ -79,3 +85,43 @@ def link_secret(settings: Settings) -> bytes:
         with os.fdopen(fd, "wb") as handle:
             handle.write(secrets.token_bytes(32))
     return path.read_bytes()
+
+
+# Present in the data folder: the language model is not asked, from the next draft on (no restart).
+LLM_OFF_FILE = "llm-off"
+
+
+def model_wording(settings: Settings, drafter: Drafter | None = None) -> ModelWording | None:
+    """The optional wording by the organisation's language model, or None when it is not
+    configured or switched off (VRAAGWIJZER_LLM=off at start; the file `llm-off` in the data
+    folder at once, while running)."""
+    if settings.llm is None:
+        if settings.llm_switched_off:
+            log.warning(nl.LLM_SWITCHED_OFF)
+        return None
+    from bot.analysis import shared_frog
+    from bot.drafting.drafter import Drafter
+    from bot.wording.client import ModelClient
+    from bot.wording.service import ModelWording
+
+    llm = settings.llm
+    off_file = settings.data_dir / LLM_OFF_FILE
+    log.warning(nl.LLM_ON.format(model=llm.model, url=llm.url, timeout=f"{llm.timeout:g}"))
+    return ModelWording(
+        ModelClient(llm.url, llm.model, llm.key, llm.timeout),
+        drafter or Drafter(shared_frog()),
+        enabled=lambda: not off_file.exists(),
+    )
+
+
+def overlap_index(settings: Settings, db: Database) -> OverlapIndex:
+    """The overlap index over the cached vectors, for the command line: the model loads only
+    when a question's text is not cached yet."""
+    from bot.overlap import OverlapIndex
+    from bot.workflow import utc_now
+    from embeddings import encoder
+
+    models = settings.data_dir / "models"
+    return OverlapIndex(
+        db, settings.model or encoder.DEFAULT_MODEL, lambda: encoder.load_encoder(settings.model, models), now=utc_now
+    )

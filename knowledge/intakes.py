@@ -17,6 +17,8 @@ from knowledge.errors import NotFoundError
 from knowledge.records import Conversation, Event, SubmittedDraft
 
 OPEN_STATES = ("submitted", "in_review", "changes_requested", "approved", "suggested", "matched")
+# Every state of a submitted draft, in the order of its life.
+STATES = (*OPEN_STATES, "completed", "rejected", "withdrawn")
 
 
 def load_conversation(db: Database, channel: str, user_ref: str) -> Conversation:

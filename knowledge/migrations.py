@@ -265,3 +265,45 @@ def m012_chat_transcript_cards(db: Database) -> None:
     """A bot message of the web chat may come with its structure (the draft as a card, JSON),
     so the page shows it as more than text; NULL for every other message."""
     db.execute("ALTER TABLE chat_transcripts ADD COLUMN card TEXT")
+
+
+@migrations()
+def m013_overlaps(db: Database) -> None:
+    """Overlap across organisations: the embeddings of open and recent drafts, cached by
+    content hash per model (the in-memory index is rebuilt from them at start), and the pairs
+    of drafts brokers linked ("samen oppakken") with each asker's answer and the contact they
+    gave, kept only until both are introduced or one declines."""
+    db.execute(
+        "CREATE TABLE draft_vectors (draft_id TEXT NOT NULL REFERENCES drafts(id), model TEXT NOT NULL, "
+        "content_hash TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (draft_id, model))"
+    )
+    db.execute(
+        "CREATE TABLE overlap_links (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "draft_a TEXT NOT NULL REFERENCES drafts(id), draft_b TEXT NOT NULL REFERENCES drafts(id), "
+        "score REAL NOT NULL, why TEXT NOT NULL DEFAULT '[]', linked_by TEXT NOT NULL, linked_at TEXT NOT NULL, "
+        "state TEXT NOT NULL, answer_a TEXT, answer_b TEXT, contact_a TEXT, contact_b TEXT, closed_at TEXT, "
+        "UNIQUE (draft_a, draft_b), CHECK (draft_a < draft_b))"
+    )
+    db.execute("CREATE INDEX overlap_links_b ON overlap_links(draft_b)")
+
+
+@migrations()
+def m014_public_catalogue(db: Database) -> None:
+    """The public catalogue of approved questions (/opdrachten): drafts the brokers keep out of
+    it, interest from research groups that found a question there, and e-mail subscriptions per
+    theme (only the address and the themes; double opt-in, deleted when unsubscribed)."""
+    db.execute(
+        "CREATE TABLE catalogue_confidential (draft_id TEXT PRIMARY KEY REFERENCES drafts(id), marked_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE catalogue_interests (id INTEGER PRIMARY KEY AUTOINCREMENT, draft_id TEXT NOT NULL "
+        "REFERENCES drafts(id), group_id TEXT REFERENCES research_groups(id), group_name TEXT NOT NULL, "
+        "email TEXT NOT NULL, message TEXT NOT NULL DEFAULT '', suggestion_id TEXT REFERENCES suggestions(id), "
+        "created_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX catalogue_interests_draft ON catalogue_interests(draft_id)")
+    db.execute(
+        "CREATE TABLE catalogue_subscriptions (id TEXT PRIMARY KEY, email TEXT NOT NULL COLLATE NOCASE, "
+        "themes TEXT NOT NULL, created_at TEXT NOT NULL, confirmed_at TEXT, digest_at TEXT)"
+    )
+    db.execute("CREATE INDEX catalogue_subscriptions_email ON catalogue_subscriptions(email)")

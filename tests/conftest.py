@@ -23,7 +23,7 @@ from tests.support import builders
 from tests.support.fakes import FakeEncoder
 
 # Fixtures of the support modules that several test modules share.
-pytest_plugins = ["tests.support.dashboard", "tests.support.browser"]
+pytest_plugins = ["tests.support.dashboard", "tests.support.browser", "tests.support.catalogue"]
 
 
 @pytest.fixture

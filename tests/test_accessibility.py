@@ -4,58 +4,32 @@ message pages. WCAG 2.1 A and AA: no violations."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlite_utils import Database
 
 from bot.channels.web import WebChatChannel
 from bot.conversation.assistant import Assistant
 from bot.matching import Matcher
-from bot.workflow import Workflow
-from knowledge import intakes, review, sessions, suggestions
-from tests.support import builders
+from knowledge import review
+from tests.support import site as served
 from tests.support.assistant import FULL_INTAKE
+from tests.support.browser import chat_send
 from tests.support.dashboard import NOW
-from tests.support.ports import free_port
+from tests.support.ports import serving
+from tests.support.wcag import check, violations
 from web.pages.site import render
 
-AXE = Path(__file__).parent / "support" / "axe" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DRAFT_ID = "VW-2026-AXE001"
-GROUP = "grp-saxion-cyber"
-SECRET = b"test-secret"
+GROUP = served.SAXION["id"]
 
 
-class Mails:
-    def send(self, to: str, subject: str, body: str) -> None:
-        pass
-
-    def retry_pending(self) -> None:
-        pass
-
-
-@dataclass
-class Site:
-    base: str
-    db: Database
-    workflow: Workflow
-    browser: Any
-
+class Site(served.Site):
     def page(self, width: int = 1280, height: int = 900) -> Any:
         # The pages' CSP (default-src 'self') would refuse the injected axe script.
         return self.browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True).new_page()
-
-    def broker(self, email: str) -> Any:
-        page = self.page()
-        token = sessions.create_login_token(self.db, review.broker_by_email(self.db, email), NOW)
-        page.goto(f"{self.base}/login/{token}")
-        return page
 
 
 @pytest.fixture
@@ -63,61 +37,11 @@ def site(small_db: Database, small_matcher: Matcher, chromium: Any) -> Iterator[
     from web.app import create_app
 
     db = small_db
-    group = {"id": GROUP, "name": "Lectoraat Cyber Resilience", "institution": "Saxion", "region": "oost"}
     other = {"id": "grp-hu-ai", "name": "Lectoraat AI", "institution": "Hogeschool Utrecht", "region": "midden"}
-    draft = builders.draft_document(
-        suggested_groups=[{**g, "score": 0.9, "why": ["thema's: cybersecurity"]} for g in (group, other)]
-    )
-    intakes.submit_draft(db, builders.submitted_draft(id=DRAFT_ID, draft=draft))
-    for name, email, region, side in (
-        ("Rijk Oost", "rijk@oost.nl", "oost", "rijk"),
-        ("HO Oost", "ho@oost.nl", "oost", "ho"),
-    ):
-        review.add_broker(db, name=name, email=email, region=region, side=side, now=NOW)
-    workflow = Workflow(db, clock=lambda: NOW, lock=threading.RLock(), mailer=Mails(), secret=SECRET)  # type: ignore[arg-type]
+    workflow = served.seeded_workflow(db, DRAFT_ID, [served.SAXION, other])
     assistant = Assistant(db, small_matcher, clock=lambda: NOW, workflow=workflow)
-    app = create_app(db, workflow=workflow, channels=[WebChatChannel(assistant, render)])
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        while not server.started:
-            threading.Event().wait(0.05)
-        yield Site(f"http://127.0.0.1:{port}", db, workflow, chromium)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
-
-
-def violations(page: Any) -> list[str]:
-    """axe's WCAG 2.1 A/AA violations of the page shown, as 'id: help (targets)'."""
-    page.wait_for_load_state()
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-        ".map(v => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')})`)",
-        TAGS,
-    )
-    return [f"{page.url}: {v}" for v in found]
-
-
-def check(found: list[str]) -> None:
-    assert not found, "axe-core vond schendingen van WCAG 2.1 A/AA:\n" + "\n".join(found)
-
-
-def send(page: Any, how: str, value: str) -> None:
-    if how == "choice":
-        button = page.locator(f'button[name="choice"][value="{value}"]')
-        if value == "org:yes" and not button.count():
-            return  # an exactly typed organisation is taken without asking
-        button.click()
-    elif page.locator("form.chat-send textarea").count():
-        page.locator("form.chat-send textarea").fill(value)
-        page.locator("form.chat-send button").click()
-    else:  # not started yet: the start button sends /start
-        page.locator("form.chat-send button").click()
-    page.wait_for_load_state()
+    with serving(create_app(db, workflow=workflow, channels=[WebChatChannel(assistant, render)])) as base:
+        yield Site(base, db, workflow, chromium)
 
 
 def test_the_web_chat_at_each_step(site: Site) -> None:
@@ -127,10 +51,10 @@ def test_the_web_chat_at_each_step(site: Site) -> None:
         page.goto(f"{site.base}/chat")
         found = violations(page)
         for how, value in FULL_INTAKE:
-            send(page, how, value)
+            chat_send(page, how, value)
             if value in ("/start", "ik werk in Groningen", "similar:new", "level:hbo"):
                 found += violations(page)  # start, mid-intake, the choice of a similar question, the draft
-        send(page, "text", "indienen")
+        chat_send(page, "text", "indienen")
         assert "VW-" in page.content()
         found += violations(page)  # submitted, with the state of the user's questions
         page.context.close()
@@ -158,12 +82,7 @@ def test_the_brokers_pages_in_each_state(site: Site) -> None:
 
 
 def test_the_institution_and_public_pages(site: Site) -> None:
-    rijk, ho = review.broker_by_email(site.db, "rijk@oost.nl"), review.broker_by_email(site.db, "ho@oost.nl")
-    review.approve(site.db, DRAFT_ID, rijk, NOW)
-    review.approve(site.db, DRAFT_ID, ho, NOW)
-    site.workflow.suggest(rijk, DRAFT_ID, [GROUP])
-    (suggestion,) = suggestions.suggestions_of(site.db, DRAFT_ID)
-    token = suggestions.link_token(SECRET, suggestion.id)
+    token = site.suggested(DRAFT_ID)
     page = site.page()
     found: list[str] = []
     for path in (f"/s/{token}", f"/s/{token}/groep", "/privacy", "/toegankelijkheid", "/nope", "/login/fout"):

@@ -19,10 +19,10 @@ from tests.support.telegram_bot import finish_intake, intake_until_problem, wait
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
-def press(page: Any, name: str) -> None:
-    """Press a form button and wait until the page it leads to has loaded (reading the page
-    while it is still navigating gives an empty document)."""
-    page.get_by_role("button", name=name).click()
+def press(page: Any, name: str, within: str = "main") -> None:
+    """Press a form button (in the part `within`) and wait until the page it leads to has loaded
+    (reading the page while it is still navigating gives an empty document)."""
+    page.locator(within).get_by_role("button", name=name).click()
     page.wait_for_load_state()
 
 
@@ -67,7 +67,7 @@ def test_duo_reviews_and_approves_in_the_browser(chromium, service_parts, tmp_pa
         page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
         page.get_by_role("link", name=draft_id).click()
         page.get_by_label("Hoofdvraag").fill("Hoe kan DUO updates binnen een week op alle laptops uitrollen?")
-        press(page, "Opslaan")
+        press(page, "Opslaan", within="section[aria-labelledby=bewerken]")
         assert "Opgeslagen." in page.content()
         press(page, "Goedkeuren (kant rijk)")
         assert "in behandeling" in page.content()

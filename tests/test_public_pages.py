@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlite_utils import Database
 from starlette.testclient import TestClient
 
 from bot import texts
 from bot.workflow import Workflow
-from knowledge import intakes, review, sessions, suggestions
+from knowledge import intakes, review, sessions
 from tests.support import builders
 from tests.support.dashboard import NOW
-from tests.support.ports import free_port
+from tests.support.ports import serving
+from tests.support.site import suggest
 
 nl, en = texts.nl, texts.en
 DRAFT_ID = "VW-2026-PUB001"
@@ -81,12 +81,7 @@ def public(small_db: Database) -> Iterator[Public]:
 
 def suggested(public: Public) -> str:
     """Approve the draft by both sides and send it to the Saxion group; returns the link token."""
-    rijk, ho = review.broker_by_email(public.db, "rijk@oost.nl"), review.broker_by_email(public.db, "ho@oost.nl")
-    review.approve(public.db, DRAFT_ID, rijk, NOW)
-    review.approve(public.db, DRAFT_ID, ho, NOW)
-    public.workflow.suggest(rijk, DRAFT_ID, [GROUP])
-    (found,) = suggestions.suggestions_of(public.db, DRAFT_ID)
-    return suggestions.link_token(SECRET, found.id)
+    return suggest(public.db, public.workflow, DRAFT_ID, GROUP)
 
 
 def csrf_of(token: str) -> str:
@@ -134,7 +129,7 @@ def test_the_accessibility_statement_says_what_was_tested_what_fails_and_how_to_
     page = public.client.get("/toegankelijkheid")
     assert page.status_code == 200
     text = page.text
-    assert "<h1>Toegankelijkheidsverklaring</h1>" in text
+    assert re.search(r"<h1[^>]*>Toegankelijkheidsverklaring</h1>", text)
     assert "WCAG 2.1 niveau AA" in text and "toetsenbord" in text and "schermlezer" in text
     assert "Wat we nog niet goed doen" in text
     assert "Een probleem melden" in text and f"Mail ons op {nl.CONTACT_ADDRESS}" in text
@@ -167,7 +162,7 @@ def test_the_three_choices_are_separate_fieldsets_with_their_own_fields(public: 
     page = public.client.get(f"/s/{token}").text
     forms = re.findall(r"<form[^>]*>.*?</form>", page, re.S)
     answers = [f for f in forms if 'name="kind"' in f]
-    legends = [re.search(r"<legend>(.*?)</legend>", f).group(1) for f in answers]  # type: ignore[union-attr]
+    legends = [re.search(r"<legend[^>]*>(.*?)</legend>", f).group(1) for f in answers]  # type: ignore[union-attr]
     assert legends == ["Interesse", "Niet voor ons", "Vraag stellen"]
     interested, decline, question = answers
     assert 'value="interested"' in interested and 'name="proposed_start"' in interested
@@ -269,19 +264,10 @@ def test_no_sideways_scrolling_at_320_px(public: Public, chromium: Any) -> None:
     with its style sheet, in Chromium)."""
     token = suggested(public)
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(public.client.app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        while not server.started:
-            threading.Event().wait(0.05)
+    with serving(public.client.app) as base:
         page = chromium.new_context(viewport={"width": 320, "height": 640}).new_page()
         for path in (f"/s/{token}", f"/s/{token}/groep", "/toegankelijkheid", "/privacy"):
-            page.goto(f"http://127.0.0.1:{port}{path}")
+            page.goto(f"{base}{path}")
             wide = page.evaluate("document.documentElement.scrollWidth")
             shown = page.evaluate("document.documentElement.clientWidth")
             assert wide <= shown, (path, wide, shown)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)

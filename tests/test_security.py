@@ -25,6 +25,13 @@ PUBLIC = {
     "/s/{token}": "an institution's own suggestion (unguessable signed link)",
     "/s/{token}/groep": "an institution's own suggestions (same link)",
     "/static": "style sheet",
+    "/opdrachten": "public catalogue of approved questions (no personal data)",
+    "/opdrachten/thema/{theme}.atom": "Atom feed per theme",
+    "/opdrachten/abonnement": "subscribing to themes (anonymous form, double opt-in)",
+    "/opdrachten/abonnement/bevestigen/{id}/{signature}": "confirming a subscription (signed single-use link)",
+    "/opdrachten/abonnement/afmelden/{id}/{signature}": "unsubscribing (signed link, RFC 8058 one-click POST)",
+    "/opdrachten/{draft_id}": "a question in the catalogue",
+    "/opdrachten/{draft_id}/interesse": "interest of a research group (anonymous form; brokers confirm)",
 }
 DRAFT = "VW-2026-WEB001"
 

@@ -120,7 +120,7 @@ def test_the_draft_is_shown_as_a_card_with_its_main_and_sub_questions(chat, smal
     assert [html.unescape(x) for x in re.findall(r"<strong>(.*?)</strong>", card.group(0))] == [
         drafted["main_question"]
     ]
-    assert [html.unescape(x) for x in re.findall(r"<h2>(.*?)</h2>", card.group(0))] == [drafted["title"]]
+    assert [html.unescape(x) for x in re.findall(r"<h2[^>]*>(.*?)</h2>", card.group(0))] == [drafted["title"]]
     listed = re.search(r"<ol>(.*?)</ol>", card.group(0), re.S)
     assert listed and [html.unescape(x) for x in re.findall(r"<li>(.*?)</li>", listed.group(1))] == list(
         drafted["sub_questions"]
@@ -305,6 +305,15 @@ def test_the_chat_in_the_browser(chromium, service_parts, tmp_path: Path) -> Non
         # The script describes the box by the question and the Enter hint, and shows the hint.
         assert box.get_attribute("aria-describedby") == "vraag enter-hint"
         assert page.locator("#enter-hint").is_visible()
+        # Sending shows a "busy" status until the answer's page comes (here held back).
+        assert not page.locator("#bezig").is_visible()
+        page.evaluate(
+            "() => { const f = document.querySelector('form.chat-send');"
+            " f.addEventListener('submit', e => e.preventDefault()); f.requestSubmit(); }"
+        )
+        assert page.get_by_role("status").filter(has_text="Vraagwijzer is bezig met uw antwoord").is_visible()
+        page.reload()
+        box = page.get_by_label("Uw antwoord")
         # Shift+Enter adds a line and sends nothing; Enter sends.
         box.type("du")
         box.press("Shift+Enter")
@@ -342,3 +351,32 @@ def test_the_chat_in_the_browser(chromium, service_parts, tmp_path: Path) -> Non
         assert "Dat formulier hoorde bij een eerdere vraag" in stale.get_by_role("log").inner_text()
         assert "Wat is het probleem?" in stale.locator("#vraag").inner_text()
         context.close()
+
+
+def test_the_draft_card_opens_with_its_title_in_view_and_the_box_focused(
+    chromium, service_parts, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """On a phone the page opens at the latest turn: the draft card's title in view (not the
+    text box at the bottom of a long page), and the text box still has the focus."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with RunningService(make_service(service_parts, tmp_path, None, port)):
+        wait_http(f"{base}/chat")
+        page = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
+        page.goto(f"{base}/chat")
+        for how, value in FULL_INTAKE:
+            if how == "choice":
+                button = page.locator(f'button[name="choice"][value="{value}"]')
+                if not button.count():
+                    continue  # an exactly typed organisation is taken without asking
+                button.click()
+            elif page.locator("form.chat-send textarea").count():
+                page.locator("form.chat-send textarea").fill(value)
+                page.locator("form.chat-send button").click()
+            else:
+                page.locator("form.chat-send button").click()
+            page.wait_for_load_state()
+        title = page.locator("article.draft-card h2").bounding_box()
+        assert title is not None and title["y"] >= 0 and title["y"] + title["height"] <= 844, title
+        assert page.evaluate("document.scrollingElement.scrollTop") > 0  # scrolled past the history
+        assert page.evaluate("document.activeElement.id") == "text"

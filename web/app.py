@@ -17,10 +17,12 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from bot.catalogue import Catalogue
 from bot.workflow import Workflow, utc_now
 from web.middleware.body_limit import BodySizeLimit
 from web.middleware.security_headers import SecurityHeaders
-from web.pages import drafts, institutions, public, sessions
+from web.pages import catalogue as catalogue_pages
+from web.pages import drafts, institutions, overlaps, overview, public, sessions
 from web.pages.site import HERE, Site
 
 
@@ -39,6 +41,7 @@ def create_app(
     clock: Callable[[], str] = utc_now,
     channels: Sequence[Mounted] = (),
     secure_cookies: bool = False,
+    catalogue: Catalogue | None = None,
 ) -> Starlette:
     """`workflow` carries the database lock shared with the chat turns; without one (tests of the
     pages alone) the pages get a workflow of their own."""
@@ -48,8 +51,11 @@ def create_app(
     routes: list[BaseRoute] = [
         *public.routes(),
         *sessions.routes(site),
+        *overlaps.routes(site),  # exact paths under /drafts and /overzicht: before those areas
         *drafts.routes(site),
         *institutions.routes(site),
+        *catalogue_pages.routes(site, catalogue),
+        *overview.routes(site),
         *(route for channel in channels for route in channel.routes()),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

@@ -20,16 +20,18 @@ import uvicorn
 
 from bot import texts
 from bot.analysis import shared_frog
+from bot.catalogue import Catalogue
+from bot.catalogue.subscriptions import subscriptions_for_workflow
 from bot.channels.base import Channel
-from bot.channels.teams import TeamsChannel
-from bot.channels.telegram import TelegramChannel
 from bot.channels.web import WebChatChannel
 from bot.conversation.assistant import Assistant
 from bot.matching.indexing import open_indexes
 from bot.settings import Settings
-from bot.wiring import Assembly, assemble, check_data_dir, link_secret
+from bot.wiring import Assembly, assemble, check_data_dir, link_secret, model_wording
 from bot.workflow import Mailer, Workflow, deliver_notices, utc_now
+from embeddings.lexical import QueryExpander
 from knowledge import maintenance
+from knowledge.example_data import thesaurus_entries
 from web.app import create_app
 from web.pages.site import render
 
@@ -56,11 +58,17 @@ def configured_channels(settings: Settings, assistant: Assistant) -> list[Channe
     """The chat channels to run, in order of preference for telling a broker (Teams before
     Telegram: a broker who talked to the Teams bot reads it there)."""
     channels: list[Channel] = []
+    # Each channel's SDK is imported only when that channel runs (the Agents SDK alone takes
+    # seconds to import, and a service without Teams need not wait for it).
     if settings.teams_enabled:
+        from bot.channels.teams import TeamsChannel
+
         channels.append(TeamsChannel(assistant, settings.teams_client_id, dict(settings.teams_env)))
     else:
         log.warning(texts.nl.RUN_NO_TEAMS)
     if settings.telegram_token:
+        from bot.channels.telegram import TelegramChannel
+
         channels.append(
             TelegramChannel(
                 assistant,
@@ -99,14 +107,27 @@ class Service:
             matcher=assembly.matcher,
             reindex=self.reindex,
         )
-        self.assistant = Assistant(assembly.db, assembly.matcher, workflow=self.workflow)
+        self.assistant = Assistant(
+            assembly.db, assembly.matcher, workflow=self.workflow, wording=model_wording(settings)
+        )
         self.channels = configured_channels(settings, self.assistant)
         pushing = [channel for channel in self.channels if channel.pushes]
         self.assistant.push_channels = frozenset(channel.name for channel in pushing)
         self.workflow.channels = pushing
         self.next_purge = 0.0  # at the first due-work round after the start
+        # The public catalogue (/opdrachten): built now, kept current by the workflow's changes.
+        self.catalogue = Catalogue(
+            assembly.db, self.workflow.lock, assembly.encoder, QueryExpander(thesaurus_entries())
+        )
+        self.catalogue.rebuild()
+        self.workflow.listeners.append(self.catalogue.refresh)
+        self.subscriptions = subscriptions_for_workflow(self.workflow, self.catalogue)
         self.web = create_app(
-            assembly.db, workflow=self.workflow, channels=self.channels, secure_cookies=secure_cookies(settings)
+            assembly.db,
+            workflow=self.workflow,
+            channels=self.channels,
+            secure_cookies=secure_cookies(settings),
+            catalogue=self.catalogue,
         )
         self.server = uvicorn.Server(
             uvicorn.Config(
@@ -129,6 +150,8 @@ class Service:
 
     def due_work(self) -> tuple[int, int]:
         done = self.workflow.due_work()
+        # The catalogue's weekly digests (due a week after the last) and expired subscriptions.
+        self.subscriptions.due_work()
         with self.assistant.lock:
             if time.monotonic() >= self.next_purge:
                 self.purge()

@@ -9,11 +9,22 @@ first pushing channel where they are `reachable`.
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 from sqlite_utils import Database
 from starlette.routing import BaseRoute
 
 from bot.workflow import NotReachable
 from knowledge.notices import Notice
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# Telegram shows "typing" for 5 s: it is sent again this often while a turn runs
+# long (the language model wording a draft).
+TYPING_EVERY = 4.0
 
 
 class Channel:
@@ -71,3 +82,18 @@ def split_message(text: str, limit: int) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+async def while_typing(work: Awaitable[T], typing: Callable[[], Awaitable[object]], every: float = TYPING_EVERY) -> T:
+    """The result of `work`; while it runs longer than `every`, the chat shows again and again
+    that we are typing (the caller sent the first one). A failed typing indicator is no reason
+    to lose the answer."""
+    task = asyncio.ensure_future(work)
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=every)
+        if done:
+            return task.result()
+        try:
+            await typing()
+        except Exception as error:
+            log.info("Could not show the typing indicator (%s)", type(error).__name__)

@@ -49,7 +49,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot import texts
-from bot.channels.base import Channel, split_message
+from bot.channels.base import Channel, split_message, while_typing
 from bot.conversation.assistant import Assistant, notice_reply
 from bot.conversation.messages import Card, Incoming, Option, Reply
 from bot.workflow import NotReachable
@@ -271,7 +271,10 @@ class TeamsChannel(Channel):
         address = context.activity.get_conversation_reference().model_dump_json(exclude_none=True, by_alias=True)
         async with self._locks[incoming.user_ref]:
             await context.send_activity(Activity(type=ActivityTypes.typing))
-            turn = await asyncio.to_thread(self.assistant.handle, replace(incoming, address=address))
+            turn = await while_typing(
+                asyncio.to_thread(self.assistant.handle, replace(incoming, address=address)),
+                lambda: context.send_activity(Activity(type=ActivityTypes.typing)),
+            )
             await context.send_activities(activities_for(turn.replies, turn.language))
 
     async def _on_turn_error(self, context: TurnContext, error: Exception) -> None:

@@ -43,7 +43,7 @@ from telegram.ext import (
 )
 
 from bot import texts
-from bot.channels.base import Channel, split_message
+from bot.channels.base import Channel, split_message, while_typing
 from bot.conversation.assistant import Assistant, notice_reply
 from bot.conversation.messages import Card, Incoming, Reply
 from knowledge.notices import Notice
@@ -276,7 +276,10 @@ class Handlers:
         # Telegram delivers an update again when we crashed before confirming it.
         incoming = replace(incoming, sequence=update.update_id)
         await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-        turn = await asyncio.to_thread(self.assistant.handle, incoming)
+        turn = await while_typing(
+            asyncio.to_thread(self.assistant.handle, incoming),
+            lambda: context.bot.send_chat_action(chat.id, ChatAction.TYPING),
+        )
         await send_replies(context.bot, chat.id, turn.replies)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

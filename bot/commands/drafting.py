@@ -69,6 +69,16 @@ def _organisation_name(settings: Settings, typed: str) -> Any:
     return OrganisationName.of(found) if found else OrganisationName.plain(typed)
 
 
+def _organisation_names(settings: Settings) -> tuple[str, ...]:
+    """Every name of every known organisation (the model may name no other than the intake's)."""
+    db = open_db(settings)
+    try:
+        organisations = catalog.organisations(db).values()
+    finally:
+        db.close()
+    return tuple(sorted({n for o in organisations for n in (o.name, o.short_name, *o.aliases) if n}))
+
+
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Het concept als JSON.")
 @click.option("--docx", "docx_path", type=click.Path(path_type=Path, dir_okay=False), help="Schrijf een Word-document.")
@@ -99,9 +109,16 @@ def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: b
         matches = match_intake(wiring.assemble(settings).matcher, fields, language=intake.language)
         if matches is None:  # the problem, situation and goal hold no searchable words
             raise MatchInputError(nl.EMPTY_QUERY)
-    result = Drafter(shared_frog()).draft(
-        intake, matches, organisation=_organisation_name(settings, intake.organisation)
-    )
+    organisation = _organisation_name(settings, intake.organisation)
+    drafter = Drafter(shared_frog())
+    result = drafter.draft(intake, matches, organisation=organisation)
+    wording = wiring.model_wording(settings, drafter)
+    if wording is not None:  # the organisation's language model words it, if it passes the checks
+        from bot.wording.service import WordingSource
+
+        result = wording.improve(result, WordingSource(intake, organisation, others=_organisation_names(settings)))
+        if isinstance(result.wording, dict):
+            click.echo(nl.WORDING_CLI_NOTE.format(model=wording.model), err=True)
     if docx_path:
         writing(docx_path, lambda: write_docx(result, docx_path))
         click.echo(f"Word-document geschreven: {docx_path}", err=True)

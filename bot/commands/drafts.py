@@ -8,7 +8,8 @@ import click
 
 from bot.commands.support import choice
 from bot.settings import Settings
-from bot.wiring import open_db
+from bot.wiring import open_db, overlap_index
+from knowledge.intakes import STATES
 from knowledge.vocabulary import REGIONS
 
 
@@ -20,19 +21,7 @@ def drafts() -> None:
 @drafts.command("list")
 @click.option(
     "--state",
-    type=choice(
-        (
-            "submitted",
-            "in_review",
-            "changes_requested",
-            "approved",
-            "suggested",
-            "matched",
-            "completed",
-            "rejected",
-            "withdrawn",
-        )
-    ),
+    type=choice(STATES),
 )
 @click.option("--region", type=choice(REGIONS))
 @click.option("--json", "as_json", is_flag=True)
@@ -84,6 +73,7 @@ def drafts_show(settings: Settings, draft_id: str, as_json: bool) -> None:
         data["events"] = [asdict(e) for e in events]
         data["approvals"] = review.approvals(db, draft_id)
         data["suggestions"] = [asdict(s) for s in suggestions.suggestions_of(db, draft_id)]
+        data["overlaps"] = [o.as_json() for o in overlap_index(settings, db).overlaps_of(draft_id)]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"{found.id} — {found.state} — regio {found.region} — ingediend {found.created_at}\n")

@@ -52,7 +52,7 @@ class Dialog(TypedAnswers):
         work anywhere count; a button of the question before it is an old one."""
         kind, _, value = choice.partition(":")
         confirming = conv.pending.get("confirm")
-        anywhere = kind in ("answer", "delete") or (kind == "cmd" and value in COMMANDS.values())
+        anywhere = kind in ("answer", "delete", "share") or (kind == "cmd" and value in COMMANDS.values())
         if kind == "confirm" or (confirming and not anywhere):
             if kind == "confirm" and confirming and value in (confirming, "keep"):
                 return self._confirmed(conv, value == confirming)
@@ -128,11 +128,11 @@ class Dialog(TypedAnswers):
 
     def _back(self, conv: Conversation) -> tuple[Conversation, list[Reply]]:
         t = texts.for_language(conv.language)
-        if conv.step == "answer_question":
+        if conv.step in ("answer_question", "share_contact"):
             conv = replace(
                 conv,
                 step=conv.pending.get("return_step", "idle"),
-                pending=without(conv.pending, "answer_draft", "return_step"),
+                pending=without(conv.pending, "answer_draft", "overlap_link", "return_step"),
             )
             return conv, self._ask_again(conv) or [Reply(t.NOTHING_TO_CANCEL)]
         if not conv.history:
@@ -182,6 +182,8 @@ class Dialog(TypedAnswers):
                 pending={**conv.pending, "answer_draft": value, "return_step": return_step},
             )
             return conv, [Reply(t.ANSWER_PROMPT.format(id=value))]
+        if kind == "share":
+            return self._share(conv, value)
         expected = {
             "org": "organisation_confirm",
             "region": "region",
@@ -197,6 +199,27 @@ class Dialog(TypedAnswers):
         if not self._step_accepts(conv, expected):
             return conv, self._stale(conv, kind)
         return self._apply_choice(conv, kind, value)
+
+    def _share(self, conv: Conversation, value: str) -> tuple[Conversation, list[Reply]]:
+        """ "Ja, deel mijn contact" asks for the contact to pass on; "Nee" answers at once."""
+        t = texts.for_language(conv.language)
+        link, _, answer = value.partition(":")
+        if not link.isdigit() or answer not in ("yes", "no") or self.services.answer_overlap is None:
+            return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_again(conv)]
+        if answer == "no":
+            outcome = self.services.answer_overlap(conv, int(link), None)
+            return conv, [Reply(outcome.text), *self._ask_again(conv)]
+        return_step = (
+            conv.step
+            if conv.step not in ("answer_question", "share_contact")
+            else conv.pending.get("return_step", "idle")
+        )
+        conv = replace(
+            conv,
+            step="share_contact",
+            pending={**without(conv.pending, "answer_draft"), "overlap_link": int(link), "return_step": return_step},
+        )
+        return conv, [Reply(t.OVERLAP_CONTACT_PROMPT)]
 
     def _stale(self, conv: Conversation, kind: str) -> list[Reply]:
         """A button from an earlier step: answered with what is current. A draft's button after

@@ -116,6 +116,9 @@ def draft_replies(t: ModuleType, draft: Draft, *, reworded: bool) -> list[Reply]
         lines.append(heading + "\n" + "\n".join(group_lines))
     quality = t.DRAFT_QUALITY_ADVICE + "\n" + "\n".join(f"• {a}" for a in advice)
     lines.append(quality if failed else t.DRAFT_QUALITY_OK)
+    by_model = isinstance(draft.wording, dict)  # worded by the organisation's language model: said so
+    if by_model:
+        lines.append(t.WORDING_BY_MODEL)
     kinds = Reply(
         t.KIND_CHOICE.format(kind=t.KIND_NAMES.get(draft.kind, draft.kind)),
         tuple(Option(f"kind:{k}", label) for k, label in t.KIND_OPTIONS.items() if k != draft.kind),
@@ -139,6 +142,8 @@ def draft_replies(t: ModuleType, draft: Draft, *, reworded: bool) -> list[Reply]
         sections.append(Section(labels["quality"], items=advice, note=t.DRAFT_QUALITY_ADVICE))
     else:
         sections.append(Section(labels["quality"], t.DRAFT_QUALITY_OK))
+    if by_model:
+        sections.append(Section(t.WORDING_BY_MODEL_HEADING, t.WORDING_BY_MODEL))
     card = Card(
         intro=intro,
         title=draft.title,

@@ -12,6 +12,7 @@ from bot.conversation.language import clean_answer
 from bot.conversation.messages import Option, Reply
 from bot.conversation.steps import FOLLOW_UP_FIELDS, TEXT_FIELDS, Steps, region_options, without
 from bot.conversation.words import is_vague, match_label, no_name, plausible_name, region_from_text, yes_no
+from bot.workflow.overlap_links import MAX_CONTACT
 from knowledge.records import Conversation
 from knowledge.vocabulary import FORMS
 
@@ -40,6 +41,8 @@ class TypedAnswers(Steps):
     """The steps read typed text; `Dialog` adds commands and buttons."""
 
     def _answer(self, conv: Conversation, raw: str) -> tuple[Conversation, list[Reply]]:
+        if conv.step == "share_contact":
+            return self._contact_given(conv, raw)
         conv, text, notices = received(conv, raw)
         if conv.step == "idle":
             conv, replies = self._begin(conv, welcome=True)
@@ -98,6 +101,21 @@ class TypedAnswers(Steps):
                 return self._review_action(conv, key)
             return conv, [Reply(t.NOT_UNDERSTOOD_OPTION), *self._ask_again(conv)]
         return conv, self._ask_again(conv)
+
+    def _contact_given(self, conv: Conversation, raw: str) -> tuple[Conversation, list[Reply]]:
+        """The contact an asker wants passed on to the other organisation's asker: kept as typed
+        (not redacted: it is given to be shared), only until the link closes."""
+        t = texts.for_language(conv.language)
+        contact = " ".join(raw.split())[:MAX_CONTACT]
+        if len(contact) < 5 or not any(c.isalnum() for c in contact) or self.services.answer_overlap is None:
+            return conv, [Reply(t.OVERLAP_CONTACT_EMPTY)]
+        outcome = self.services.answer_overlap(conv, int(conv.pending.get("overlap_link", 0)), contact)
+        conv = replace(
+            conv,
+            step=conv.pending.get("return_step", "idle"),
+            pending=without(conv.pending, "overlap_link", "return_step"),
+        )
+        return conv, [Reply(outcome.text), *self._ask_again(conv)]
 
     def _text_field(self, conv: Conversation, step: str, text: str) -> tuple[Conversation, list[Reply]]:
         t = texts.for_language(conv.language)

@@ -15,6 +15,7 @@ from bot.drafting import Draft
 from bot.drafting.drafter import Drafter
 from bot.drafting.records import OrganisationName
 from bot.matching import Matching
+from bot.workflow.overlap_links import AnswerOutcome
 from knowledge.records import Conversation, Organisation, SubmittedDraft
 
 
@@ -28,6 +29,8 @@ class DialogServices:
     drafts_of: Callable[[str, str], list[SubmittedDraft]]
     forget: Callable[[str, str], int]
     resubmit: Callable[[Conversation, str, str], bool]
+    # An asker's answer to "may your contact be shared?": (link id, the contact or None for "Nee").
+    answer_overlap: Callable[[Conversation, int, str | None], AnswerOutcome] | None = None
     drafter: Drafter | None = None  # the Dutch analysis and the drafter; the shared Frog when None
     _choices: dict[str, str] = field(default_factory=dict)
 

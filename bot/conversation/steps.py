@@ -178,6 +178,8 @@ class Steps:
             return list(self._show_draft(conv, again=True)[1])
         if conv.step == "answer_question":
             return [Reply(t.ANSWER_PROMPT.format(id=conv.pending.get("answer_draft", "")))]
+        if conv.step == "share_contact":
+            return [Reply(t.OVERLAP_CONTACT_PROMPT)]
         return [self._question(conv, conv.step)]
 
     def _question(self, conv: Conversation, step: str) -> Reply:

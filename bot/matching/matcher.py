@@ -11,7 +11,9 @@ decided on similar questions before, and their capacity left, move them (bot/mat
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Container, Sequence
 from datetime import UTC, datetime
 
@@ -40,6 +42,11 @@ from knowledge import catalog, suggestions
 from knowledge.records import Assignment, Group, Institution, Organisation
 from knowledge.suggestions import Decision
 
+# Query vectors kept by the text the model reads: a chat turn's vector is computed before the
+# turn takes the database lock (Matcher.prepare) and found here inside it. 768 floats each:
+# 256 of them are under 1 MB.
+QUERY_CACHE = 256
+
 
 class Matcher:
     """Holds the encoder, the indexes and the group catalogue; answers match questions."""
@@ -57,6 +64,11 @@ class Matcher:
         self.encoder = encoder
         self.expander = expander
         self.weights = weights
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()
+        # One encoding at a time: a tokenizer may not be safe to share between threads, and the
+        # model computes on all cores anyway.
+        self._encoding = threading.Lock()
         self.refresh_catalogue()
 
     def refresh_catalogue(self) -> None:
@@ -98,7 +110,7 @@ class Matcher:
         check_filters(region, form, level)
         w = weights or self.weights
         expanded = self.expander.expand(query)
-        vector = self.encoder.encode_queries([expanded if w.expand_dense else query])[0]
+        vector = self.query_vector(expanded if w.expand_dense else query)
 
         similar = self._rank_assignments(vector, expanded, w)
         # One read serves every step below.
@@ -111,7 +123,9 @@ class Matcher:
         themes = vote_themes(top_assignments[:THEME_VOTERS], [self.groups[g] for g, _ in group_ranking[:5]])
         # Accepted suggestions this semester, once per question.
         taken = suggestions.accepted_this_semester(self.db, datetime.now(UTC).isoformat())
-        history = feedback(suggestions.decisions(self.db) if w.feedback else (), self.groups, themes, w.feedback, taken)
+        # Only the ranked groups can move: feedback for the other thousands would be thrown away.
+        ranked = {g: self.groups[g] for g, _ in group_ranking}
+        history = feedback(suggestions.decisions(self.db) if w.feedback else (), ranked, themes, w.feedback, taken)
         if history:
             group_ranking = sorted(
                 ((g, max(0.0, min(1.0, s + history.get(g, (0.0, []))[0]))) for g, s in group_ranking),
@@ -140,6 +154,33 @@ class Matcher:
             themes=themes,
             seconds=time.perf_counter() - started,
         )
+
+    def prepare(self, text: str) -> None:
+        """Compute (or find) the query vector `find(text)` will use, touching no database: a
+        chat turn calls this before it takes the lock, so the model runs while other turns go on."""
+        query = " ".join(text.split())
+        if query and words(query):
+            expanded = self.expander.expand(query)
+            self.query_vector(expanded if self.weights.expand_dense else query)
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The model's vector of a query text, from a small cache by text (least recently used
+        out first)."""
+        with self._vectors_lock:
+            if text in self._vectors:
+                self._vectors.move_to_end(text)
+                return self._vectors[text]
+        with self._encoding:
+            with self._vectors_lock:  # another thread may have computed it meanwhile
+                if text in self._vectors:
+                    return self._vectors[text]
+            vector = self.encoder.encode_queries([text])[0]
+            vector.setflags(write=False)
+        with self._vectors_lock:
+            self._vectors[text] = vector
+            while len(self._vectors) > QUERY_CACHE:
+                self._vectors.popitem(last=False)
+        return vector
 
     def _rank_assignments(self, vector: np.ndarray, expanded: str, w: Weights) -> list[tuple[str, float]]:
         """Past assignments by CombSUM of normalised dense and BM25 scores (0..1).

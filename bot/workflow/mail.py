@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -28,11 +29,14 @@ class Mailer:
     password: str | None = None
     starttls: bool = True
 
-    def send(self, to: str, subject: str, body: str) -> str:
-        """Send (or file) one plain-text mail; returns "smtp" or the path it waits at."""
+    def send(self, to: str, subject: str, body: str, headers: Mapping[str, str] | None = None) -> str:
+        """Send (or file) one plain-text mail; returns "smtp" or the path it waits at. `headers` are
+        added as given (List-Unsubscribe of the catalogue's digest)."""
         message = EmailMessage()
         message["From"], message["To"], message["Subject"] = self.sender, to, subject
         message["Date"], message["Message-ID"] = formatdate(localtime=False), make_msgid(domain="vraagwijzer")
+        for name, value in (headers or {}).items():
+            message[name] = value
         message.set_content(body)
         if not self.host:
             return str(self._file(message, self.outbox))

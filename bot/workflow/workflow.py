@@ -24,10 +24,13 @@ from bot.drafting import Draft
 from bot.drafting.drafter import Drafter
 from bot.drafting.records import group_records, similar_records
 from bot.matching import Matching, match_intake
+from bot.overlap import OverlapIndex
 from bot.workflow import for_groups
 from bot.workflow.mail import Mailer
 from bot.workflow.notices import ChatReach, chat_address, notify_change
+from bot.workflow.overlap_links import AnswerOutcome, OverlapLinks
 from knowledge import catalog, intakes, notices, review, suggestions
+from knowledge import catalogue as public_catalogue
 from knowledge.errors import NotFoundError
 from knowledge.records import Conversation, SubmittedDraft
 from knowledge.review import Broker, ReviewError
@@ -56,6 +59,7 @@ class Workflow:
         matcher: Matching | None = None,
         reindex: Callable[[], object] | None = None,
         recheck: Callable[[Draft, list[str]], Draft] | None = None,
+        overlaps: OverlapIndex | None = None,
     ) -> None:
         self.db = db
         self.clock = clock
@@ -70,6 +74,12 @@ class Workflow:
         # The quality checks again on edited wording (a fresh Dutch analysis).
         self.recheck = recheck or _recheck
         self.channels: Sequence[ChatReach] = ()
+        # Told the id of every draft whose public view may have changed (the catalogue's index).
+        self.listeners: list[Callable[[str], object]] = []
+        # Open and recent questions, to find alike ones of other organisations (bot.overlap).
+        index = overlaps if overlaps is not None else _overlap_index(db, matcher, clock)
+        self.overlaps = OverlapLinks(db, index, clock)
+        self.listeners.append(self.overlaps.update)
 
     # -- from the chat -------------------------------------------------------------------
     def submit(self, conversation: Conversation, draft: Draft, answers: dict[str, Any]) -> SubmittedDraft:
@@ -93,6 +103,7 @@ class Workflow:
             intakes.submit_draft(self.db, submitted)
             log.info("Draft %s submitted for region %s", submitted.id, submitted.region)
             self._tell_brokers(submitted.id)
+            self.overlaps.update(submitted.id)
         return submitted
 
     def resubmit(self, conversation: Conversation, draft_id: str, answer: str) -> bool:
@@ -111,6 +122,7 @@ class Workflow:
             background = f"{draft.draft.get('background', '')}\n\n{t.ANSWER_HEADING}: {answer}"
             review.resubmit(self.db, draft_id, {**draft.draft, "background": background}, answer, self.clock())
             self._tell_brokers(draft_id)
+            self.overlaps.update(draft_id)
         return True
 
     def tell_brokers(self, draft_id: str) -> int:
@@ -176,7 +188,25 @@ class Workflow:
                 log.exception("Could not re-check draft %s after an edit", edited.id)
             else:
                 intakes.set_quality(self.db, edited.id, [q.__dict__ for q in checked.quality])
+            self._changed(edited.id)
             return edited
+
+    def use_wording(self, broker: Broker, draft_id: str, version: str) -> SubmittedDraft:
+        """Switch a draft worded by the language model to its rule-based wording ("rules") or
+        back ("model"); an audit entry says which, and each changed field is an edit."""
+        from bot.wording.versions import switched
+        from knowledge import wording
+
+        with self.lock:
+            draft = intakes.get_draft(self.db, draft_id)
+            if draft.state in review.CLOSED:
+                raise ReviewError(nl.WORDING_CLOSED.format(state=draft.state))
+            try:
+                fields, record = switched(draft.draft, version)
+            except ValueError as error:
+                unknown = str(error) == "unknown version"
+                raise ReviewError(nl.WORDING_UNKNOWN_VERSION if unknown else nl.WORDING_NO_MODEL_VERSION) from None
+            return wording.set_wording(self.db, draft_id, broker, fields, record, self.clock())
 
     def rematch(self, broker: Broker, draft_id: str) -> None:
         """Search groups and similar work again, for knowledge that grew since submission."""
@@ -262,6 +292,7 @@ class Workflow:
                     ),
                 )
             notify_change(self.db, draft_id, self.clock())
+            self._changed(draft_id)
 
     def answer(self, token: str, kind: str, fields: dict[str, str]) -> suggestions.Suggestion:
         """A group answers a suggestion (interested, accepted, declined, a question); the
@@ -301,6 +332,7 @@ class Workflow:
                         ),
                     )
             notify_change(self.db, draft_id, self.clock())
+            self._changed(draft_id)
 
     def complete(self, broker: Broker, draft_id: str, summary: str, link: str, day: str) -> None:
         """The brokers record the outcome: the draft is completed and the knowledge grows."""
@@ -316,6 +348,7 @@ class Workflow:
         with self.lock:
             suggestions.record_outcome(self.db, draft_id, actor, summary, link, day, self.clock())
             notify_change(self.db, draft_id, self.clock())
+            self._changed(draft_id)
             try:
                 self.reindex()  # the finished assignment is found for the next question
             except Exception:  # stored and told; the index catches up at the next start
@@ -358,6 +391,18 @@ class Workflow:
             log.info("Reminders sent: %d; suggestions closed without answer: %d", reminded, len(closed))
         return reminded, len(closed)
 
+    # -- overlap across organisations -------------------------------------------------------
+    def link_overlap(self, broker: Broker, draft_id: str, other_id: str) -> None:
+        """Brokers take two alike questions of different organisations up together: both askers
+        are asked in their chat whether their contact may be shared (bot.workflow.overlap_links)."""
+        with self.lock:
+            self.overlaps.link(broker, draft_id, other_id)
+
+    def answer_overlap(self, conversation: Conversation, link_id: int, contact: str | None) -> AnswerOutcome:
+        """An asker's "Ja, deel mijn contact" (with the contact) or "Nee" (None)."""
+        with self.lock:
+            return self.overlaps.answer(conversation, link_id, contact)
+
     # -- pieces ----------------------------------------------------------------------------------
     def draft_link(self, draft_id: str) -> str:
         return f"{self.base_url}/drafts/{draft_id}"
@@ -370,6 +415,57 @@ class Workflow:
         with self.lock:
             change()
             notify_change(self.db, draft_id, self.clock())
+            self._changed(draft_id)
+
+    # -- the public catalogue (/opdrachten) --------------------------------------------------------
+    def set_confidential(self, broker: Broker, draft_id: str, confidential: bool) -> None:
+        """Keep a draft out of the public catalogue (or let it back in); an event in the audit log."""
+        with self.lock:
+            if public_catalogue.set_confidential(self.db, draft_id, broker, confidential, self.clock()):
+                self._changed(draft_id)
+
+    def catalogue_interest(
+        self, draft_id: str, group_id: str | None, group_name: str, email: str, message: str
+    ) -> public_catalogue.Interest:
+        """A group found the question in the catalogue and is interested: a known group's interest is
+        an answer the brokers confirm as any other; the region's brokers are told by e-mail."""
+        with self.lock:
+            before = intakes.get_draft(self.db, draft_id).state
+            interest = public_catalogue.record_interest(
+                self.db,
+                draft_id,
+                group_id=group_id,
+                group_name=group_name,
+                email=email,
+                message=message,
+                now=self.clock(),
+                secret=self.secret,
+            )
+            draft = intakes.get_draft(self.db, draft_id)
+            self._mail_region(
+                draft.region,
+                nl.INTEREST_SUBJECT.format(id=draft.id),
+                nl.INTEREST_MAIL.format(
+                    group=group_name,
+                    id=draft.id,
+                    title=for_groups.readable(draft.title),
+                    email=email,
+                    message=nl.INTEREST_MAIL_MESSAGE.format(message=message) if message else "",
+                    next=nl.INTEREST_MAIL_KNOWN if group_id else nl.INTEREST_MAIL_NEW,
+                    link=self.draft_link(draft.id),
+                ),
+            )
+            if before != draft.state:  # approved -> suggested: the civil servant hears it as after `suggest`
+                notify_change(self.db, draft_id, self.clock())
+            self._changed(draft_id)
+            return interest
+
+    def _changed(self, draft_id: str) -> None:
+        for listener in self.listeners:
+            try:
+                listener(draft_id)
+            except Exception:  # the change is stored; the catalogue catches up at the next start
+                log.exception("Could not bring the catalogue up to date for %s", draft_id)
 
     def _brokers_of(self, region: str) -> list[Broker]:
         return [broker for broker in review.brokers(self.db) if broker.region == region]
@@ -397,6 +493,14 @@ def _answer_details(found: suggestions.Suggestion) -> str:
     if found.text:
         details += nl.ANSWER_MAIL_TEXT.format(text=found.text)
     return details
+
+
+def _overlap_index(db: Database, matcher: Matching | None, clock: Callable[[], str]) -> OverlapIndex | None:
+    """The overlap index over the matcher's encoder; none without a matcher that has one."""
+    encoder = getattr(matcher, "encoder", None)
+    if encoder is None:
+        return None
+    return OverlapIndex(db, encoder.name, lambda: encoder, now=clock)
 
 
 def _recheck(draft: Draft, organisations: list[str]) -> Draft:

@@ -1,4 +1,5 @@
-"""Debian's Chromium through Playwright (never `playwright install`), for the browser tests."""
+"""Debian's Chromium through Playwright (never `playwright install`), for the browser tests, and
+the web chat driven in it."""
 
 from __future__ import annotations
 
@@ -34,3 +35,25 @@ def chromium() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def chat_send(page: Any, how: str, value: str) -> None:
+    """One turn of the web chat, as a person would give it: a button, or a typed answer and Enter."""
+    if how == "choice":
+        button = page.locator(f'button[name="choice"][value="{value}"]')
+        if value == "org:yes" and not button.count():
+            return  # an exactly typed organisation is taken without asking
+        button.click()
+    elif page.locator("form.chat-send textarea").count():
+        page.locator("form.chat-send textarea").fill(value)
+        page.locator("form.chat-send button").click()
+    else:  # not started yet: the start button sends /start
+        page.locator("form.chat-send button").click()
+    page.wait_for_load_state()
+
+
+def click_button(page: Any, name: str) -> str:
+    """Click the button called `name` and wait for the page it leads to; that page's HTML."""
+    page.get_by_role("button", name=name).click()
+    page.wait_for_load_state()
+    return str(page.content())

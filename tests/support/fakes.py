@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -36,3 +36,14 @@ class FakeEncoder:
     def encode_passages(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
         self.embedded += len(texts)
         return self.encode_queries(texts)
+
+
+class NullMailer:
+    """A mailer that sends nothing, for tests where mail is not the subject (the real SMTP path and
+    the recording mailers have their own tests). Answers as the real `Mailer` does."""
+
+    def send(self, to: str, subject: str, body: str, headers: Mapping[str, str] | None = None) -> str:
+        return "smtp"
+
+    def retry_pending(self) -> int:
+        return 0

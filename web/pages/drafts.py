@@ -22,11 +22,13 @@ from starlette.routing import BaseRoute, Mount, Route
 from bot.drafting import Draft
 from bot.drafting.document import write_docx
 from knowledge import catalog, intakes, review, suggestions
+from knowledge import catalogue as public_catalogue
 from knowledge.errors import NotFoundError
-from knowledge.records import Event, SubmittedDraft
+from knowledge.records import Event, Group, SubmittedDraft
 from knowledge.review import Broker, ReviewError
 from knowledge.vocabulary import THEME_LABELS
 from web.pages.forms import form_text, lines, outcome_fields
+from web.pages.overlaps import overlap_view
 from web.pages.site import Site, checked_form, in_thread, nl, not_found, not_logged_in, render
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -49,13 +51,14 @@ def routes(site: Site) -> list[BaseRoute]:
         theme = params.get("theme") if params.get("theme") in THEME_LABELS else ""
         organisation = params.get("organisation", "").strip()[:100]
         with site.lock:
+            groups = catalog.groups(db)  # once per page, not per listed draft
             rows = [
                 {
                     "draft": d,
                     "themes": ", ".join(THEME_LABELS.get(t, t) for t in d.draft.get("themes", [])),
                     "age": _age(d.created_at, site.now()),
                     "duo": _duo(db, d.id),
-                    "step": _step_text(d, broker, review.approvals(db, d.id), _suggestion_rows(db, d.id)),
+                    "step": _step_text(d, broker, review.approvals(db, d.id), _suggestion_rows(db, d.id, groups)),
                 }
                 for d in review.list_drafts(db, state=state or None, region=region)
                 if (not theme or theme in d.draft.get("themes", []))
@@ -88,6 +91,9 @@ def routes(site: Site) -> list[BaseRoute]:
                 suggestion_rows = _suggestion_rows(db, d.id)
                 default_groups = _default_recipients(db, d.draft, site.now())
                 groups = _all_groups(db)
+                overlap = overlap_view(db, workflow, d)
+                confidential = public_catalogue.is_confidential(db, d.id)
+                new_groups = [i for i in public_catalogue.interests_of(db, d.id) if i.group_id is None]
         except NotFoundError:
             return not_found(request, nl.DRAFT_NOT_FOUND)
         return render(
@@ -116,6 +122,11 @@ def routes(site: Site) -> list[BaseRoute]:
             theme_labels=THEME_LABELS,
             suggestions=suggestion_rows,
             default_groups=default_groups,
+            overlap=overlap,
+            confidential=confidential,
+            public_states=public_catalogue.PUBLIC_STATES,
+            new_group_interests=new_groups,
+            wording=_wording(d.draft),
         )
 
     def docx(request: Request) -> Response:
@@ -132,7 +143,7 @@ def routes(site: Site) -> list[BaseRoute]:
             buffer.getvalue(), media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{d.id}.docx"'}
         )
 
-    def action(path: str, run: Action) -> Route:
+    def action(path: str, run: Action, done: str = "") -> Route:
         def endpoint(request: Request) -> Response:
             who = site.current(request)
             if who is None:
@@ -148,7 +159,7 @@ def routes(site: Site) -> list[BaseRoute]:
                 return not_found(request, nl.DRAFT_NOT_FOUND)
             except ReviewError as error:
                 return draft_page(request, error=str(error), status=409)
-            return RedirectResponse(f"/drafts/{draft_id}?ok={nl.ACTION_DONE[path]}", status_code=303)
+            return RedirectResponse(f"/drafts/{draft_id}?ok={done or nl.ACTION_DONE[path]}", status_code=303)
 
         return Route(f"/{{draft_id}}/{path}", in_thread(endpoint), methods=["POST"])
 
@@ -197,6 +208,16 @@ def routes(site: Site) -> list[BaseRoute]:
                 action("complete", lambda b, i, f: workflow.complete(b, i, *outcome_fields(f))),
                 action("groups/add", add_group),
                 action("groups/remove", remove_group),
+                action(
+                    "confidential",
+                    lambda b, i, f: workflow.set_confidential(b, i, f.get("confidential") == "1"),
+                    done=nl.CONFIDENTIAL_DONE,
+                ),
+                action(
+                    "wording",
+                    lambda b, i, f: workflow.use_wording(b, i, str(f.get("version", ""))),
+                    done=nl.WORDING_DONE,
+                ),
             ],
         ),
     ]
@@ -248,6 +269,24 @@ def _step_text(d: SubmittedDraft, broker: Broker, given: dict[str, int], rows: l
         other=" en ".join(nl.SIDE_LABELS.get(s, s) for s in others),
         state=nl.STATE_LABELS.get(d.state, d.state),
     )
+
+
+def _wording(draft: dict[str, Any]) -> dict[str, Any] | None:
+    """The two wordings of a draft worded by the language model, side by side; None otherwise."""
+    wording = draft.get("wording")
+    if not isinstance(wording, dict) or "rules" not in wording or "suggested" not in wording:
+        return None
+    at = local_time(str(wording.get("at", "")))
+    in_use = wording.get("in_use", "model")
+    intro = nl.WORDING_INTRO if in_use == "model" else nl.WORDING_INTRO_RULES
+    return {
+        "intro": intro.format(model=wording.get("model", ""), at=at),
+        "in_use": in_use,
+        "versions": [
+            {"key": "model", "label": nl.WORDING_MODEL, **wording["suggested"]},
+            {"key": "rules", "label": nl.WORDING_RULES, **wording["rules"]},
+        ],
+    }
 
 
 def _confirmed(form: dict[str, Any], refusal: str) -> None:
@@ -326,6 +365,9 @@ def _described(e: Event, groups: dict[str, Any]) -> tuple[str, dict[str, str] | 
             "before": _shown(field, stored.get("before"), groups),
             "after": _shown(field, stored.get("after"), groups),
         }
+    if isinstance(stored, dict) and "wording" in stored:
+        version = nl.WORDING_MODEL if stored["wording"] == "model" else nl.WORDING_RULES
+        return nl.WORDING_SWITCHED.format(version=version.lower()), None
     if e.to_state == "rejected" and e.from_state != "rejected":
         reason, _, rest = e.comment.partition(": ")
         if reason in nl.REJECT_LABELS:
@@ -353,8 +395,8 @@ def _all_groups(db: Database) -> list[tuple[str, str]]:
     )
 
 
-def _suggestion_rows(db: Database, draft_id: str) -> list[dict[str, Any]]:
-    groups = catalog.groups(db)
+def _suggestion_rows(db: Database, draft_id: str, groups: dict[str, Group] | None = None) -> list[dict[str, Any]]:
+    groups = catalog.groups(db) if groups is None else groups
     return [{"s": s, "group": groups.get(s.group_id)} for s in suggestions.suggestions_of(db, draft_id)]
 
 

@@ -64,6 +64,7 @@ def routes(site: Site) -> list[BaseRoute]:
             group=group,
             brokers=brokers,
             answer_labels=nl.SUGGESTION_STATE_LABELS,
+            form_labels=nl.FORM_LABELS,
             t=nl,
             csrf=csrf,
             error=error,

@@ -15,7 +15,8 @@ async def home(request: Request) -> Response:
 
 async def privacy(request: Request) -> Response:
     """What is kept and why; linked from the Teams app and the web chat."""
-    return page(request, "Privacy", nl.PRIVACY, 200)
+    sections = [*nl.PRIVACY_SUBMITTER, *nl.PRIVACY_CATALOGUE_VISITORS]
+    return render(request, "message.html", heading=nl.PRIVACY_HEADING, text="", sections=sections)
 
 
 async def accessibility(request: Request) -> Response:

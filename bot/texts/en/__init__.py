@@ -7,8 +7,11 @@ What only Dutch readers see (the command line, mails, the brokers' pages) exists
 
 # Every public name of these modules is a text; the star imports make them the package's attributes
 # (mypy follows them too). The modules share no names.
+from bot.texts.en.catalogue import *  # noqa: F403
 from bot.texts.en.channels import *  # noqa: F403
 from bot.texts.en.conversation import *  # noqa: F403
 from bot.texts.en.drafting import *  # noqa: F403
 from bot.texts.en.matching import *  # noqa: F403
+from bot.texts.en.overlap import *  # noqa: F403
+from bot.texts.en.wording import *  # noqa: F403
 from bot.texts.en.workflow import *  # noqa: F403

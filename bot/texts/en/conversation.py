@@ -130,20 +130,59 @@ STATUS_NONE = "You have not submitted any questions yet."
 STATUS_HEADER = "Your submitted questions:"
 STATUS_LINE = "• {id} ({date}): {title} — {state}"
 STATUS_IN_PROGRESS = "You are also working on a new question; send a message to continue."
-PRIVACY = (
-    "What Vraagwijzer keeps: your answers in this conversation and the research question you submit, with a "
-    "reference to this chat so we can keep you informed. Personal data such as a BSN, e-mail address, phone "
-    "number, IBAN or a person's name is removed from your text before anything is stored. Why: to get your "
-    "issue to the right research group. "
-    "Who sees what: the knowledge broker pair of your region reviews your submitted question. Brokers of all "
-    "regions can see it in their queue, because they can take over each other's work. Research groups the "
-    "brokers choose receive the question to read, without your name or chat account. "
-    "How long: a conversation you no longer use is erased after the retention period (90 days by default; the "
-    "administrator sets it with VRAAGWIJZER_RETENTION_DAYS). Submitted questions are kept as long as the "
-    "programme needs them. /delete erases your conversations; submitted questions are then kept for the brokers "
-    "without your name or chat account. Want a copy of what is kept about you? Ask the brokers or the "
-    "administrator; you will receive an export."
+# The privacy statement in parts (heading, text): the chat's /privacy sends the submitter's parts,
+# the page /privacy shows all of them (web/pages/public.py).
+PRIVACY_SUBMITTER = (
+    (
+        "What Vraagwijzer keeps",
+        "Your answers in the conversation with Vraagwijzer and the research question you submit, with a reference "
+        "to your chat so we can keep you informed. Personal data such as a BSN, e-mail address, phone number, IBAN or a person's "
+        "name is removed from your text before anything is stored.",
+    ),
+    ("Why", "To get your issue to the right research group."),
+    (
+        "Who sees what",
+        "The knowledge broker pair of your region reviews your submitted question. Brokers of all regions can see "
+        "it in their queue, because they can take over each other's work. Research groups the brokers choose "
+        "receive the question to read, without your name or chat account.",
+    ),
+    (
+        "The public catalogue",
+        "A question both brokers approved is public in the catalogue of assignments for research groups "
+        "(/opdrachten), unless the brokers made it confidential. It shows only the question itself (title, main "
+        "question and sub-questions), the organisation, the region, the form, the level, the themes and the "
+        "timeline: without your name, your chat account or other personal data.",
+    ),
+    (
+        "How long",
+        "A conversation you no longer use is erased after the retention period (90 days by default; the "
+        "administrator sets it with VRAAGWIJZER_RETENTION_DAYS). Submitted questions are kept as long as the "
+        "programme needs them.",
+    ),
+    (
+        "Erasing and copies",
+        "/delete erases your conversations; submitted questions are then kept for the brokers without your name or "
+        "chat account. Want a copy of what is kept about you? Ask the brokers or the administrator; you will "
+        "receive an export.",
+    ),
 )
+PRIVACY_CATALOGUE_VISITORS = (
+    (
+        "Showing interest in the catalogue",
+        "If you show interest in an assignment in the catalogue, the name of your research group, your e-mail "
+        "address and your note go to the brokers of that assignment's region. They keep your reply with the "
+        "question to contact you, for as long as the question is in Vraagwijzer; your address is not public. "
+        "To have your reply deleted sooner, e-mail the brokers.",
+    ),
+    (
+        "New assignments by e-mail",
+        "If you subscribe to new assignments by e-mail, we keep only your e-mail address and the themes you choose. "
+        "A subscription you do not confirm within 7 days is erased. A confirmed subscription is kept until you "
+        "unsubscribe, with the link in every mail; then your e-mail address and themes are deleted.",
+    ),
+)
+PRIVACY = "\n\n".join(f"{heading}\n{text}" for heading, text in PRIVACY_SUBMITTER)
+
 DELETE_CONFIRM = "Are you sure you want to erase your data? Submitted questions are kept, but no longer linked to you."
 DELETED = "Your conversations were erased ({drafts} submitted question(s) unlinked from your account)."
 DELETE_KEPT = "Nothing was erased."

@@ -20,3 +20,5 @@ CHAT_YOU = "U"
 CHAT_ASSISTANT = "Vraagwijzer"
 CHAT_STALE = "Dat formulier hoorde bij een eerdere vraag; ik heb het niet verwerkt. Dit is de vraag van nu:"
 CHAT_ENTER_HINT = "Enter verstuurt, Shift+Enter begint een nieuwe regel."
+# Shown while an answer is on its way (the draft can take some seconds).
+CHAT_TYPING = "Vraagwijzer is bezig met uw antwoord…"

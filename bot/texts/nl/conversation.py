@@ -132,20 +132,61 @@ STATUS_NONE = "U heeft nog geen vragen ingediend."
 STATUS_HEADER = "Uw ingediende vragen:"
 STATUS_LINE = "• {id} ({date}): {title} — {state}"
 STATUS_IN_PROGRESS = "U bent ook bezig met een nieuwe vraag; stuur een bericht om verder te gaan."
-PRIVACY = (
-    "Wat Vraagwijzer bewaart: uw antwoorden in dit gesprek en de onderzoeksvraag die u indient, met een "
-    "verwijzing naar dit chatkanaal zodat wij u op de hoogte kunnen houden. Persoonsgegevens zoals een BSN, "
-    "e-mailadres, telefoonnummer, IBAN of de naam van een persoon haal ik uit uw tekst voordat iets wordt "
-    "opgeslagen. Waarom: om uw vraagstuk bij de juiste onderzoeksgroep te krijgen. "
-    "Wie ziet wat: het duo kennismakelaars van uw regio beoordeelt uw ingediende vraag. Kennismakelaars van "
-    "alle regio's kunnen de vraag in hun wachtrij zien, omdat zij het werk van elkaar kunnen overnemen. "
-    "Onderzoeksgroepen die de kennismakelaars kiezen krijgen de vraag te lezen, zonder uw naam of chat-account. "
-    "Hoe lang: een gesprek dat u niet meer gebruikt wordt na de bewaartermijn gewist (standaard 90 dagen; de "
-    "beheerder stelt die in met VRAAGWIJZER_RETENTION_DAYS). Ingediende vragen blijven bewaard zolang het "
-    "programma ze nodig heeft. Met /verwijder wist u uw gesprekken; ingediende vragen blijven dan zonder uw naam "
-    "of chat-account bewaard voor de makelaars. Wilt u een kopie van wat over u bewaard is? Vraag het de "
-    "kennismakelaars of de beheerder; u krijgt een export."
+# The privacy statement in parts (heading, text): the chat's /privacy sends the submitter's parts,
+# the page /privacy shows all of them (web/pages/public.py).
+PRIVACY_SUBMITTER = (
+    (
+        "Wat Vraagwijzer bewaart",
+        "Uw antwoorden in het gesprek met Vraagwijzer en de onderzoeksvraag die u indient, met een verwijzing naar "
+        "uw chatkanaal zodat wij u op de hoogte kunnen houden. Persoonsgegevens zoals een BSN, e-mailadres, "
+        "telefoonnummer, IBAN of de naam van een persoon haalt Vraagwijzer uit uw tekst voordat iets wordt "
+        "opgeslagen.",
+    ),
+    ("Waarom", "Om uw vraagstuk bij de juiste onderzoeksgroep te krijgen."),
+    (
+        "Wie ziet wat",
+        "Het duo kennismakelaars van uw regio beoordeelt uw ingediende vraag. Kennismakelaars van alle regio's "
+        "kunnen de vraag in hun wachtrij zien, omdat zij het werk van elkaar kunnen overnemen. Onderzoeksgroepen "
+        "die de kennismakelaars kiezen krijgen de vraag te lezen, zonder uw naam of chat-account.",
+    ),
+    (
+        "De openbare catalogus",
+        "Een vraag die beide kennismakelaars hebben goedgekeurd, staat openbaar in de catalogus van opdrachten "
+        "voor onderzoeksgroepen (/opdrachten), tenzij de kennismakelaars hem vertrouwelijk hebben gemaakt. Daar "
+        "staan alleen de vraag zelf (titel, hoofdvraag en deelvragen), de organisatie, de regio, de vorm, het "
+        "niveau, de thema's en de planning: zonder uw naam, uw chat-account of andere persoonsgegevens.",
+    ),
+    (
+        "Hoe lang",
+        "Een gesprek dat u niet meer gebruikt wordt na de bewaartermijn gewist (standaard 90 dagen; de beheerder "
+        "stelt die in met VRAAGWIJZER_RETENTION_DAYS). Ingediende vragen blijven bewaard zolang het programma ze "
+        "nodig heeft.",
+    ),
+    (
+        "Wissen en inzien",
+        "Met /verwijder wist u uw gesprekken; ingediende vragen blijven dan zonder uw naam of chat-account bewaard "
+        "voor de makelaars. Wilt u een kopie van wat over u bewaard is? Vraag het de kennismakelaars of de "
+        "beheerder; u krijgt een export.",
+    ),
 )
+PRIVACY_CATALOGUE_VISITORS = (
+    (
+        "Interesse doorgeven in de catalogus",
+        "Geeft u bij een opdracht in de catalogus interesse door, dan gaan de naam van uw onderzoeksgroep, uw "
+        "e-mailadres en uw toelichting naar de kennismakelaars van de regio van die opdracht. Zij bewaren uw "
+        "reactie bij de vraag om contact met u op te nemen, zolang de vraag in Vraagwijzer staat; uw adres is niet "
+        "openbaar. Wilt u dat uw reactie eerder wordt gewist, mail dan de kennismakelaars.",
+    ),
+    (
+        "Nieuwe opdrachten per e-mail",
+        "Meldt u zich aan voor nieuwe opdrachten per e-mail, dan bewaren wij alleen uw e-mailadres en de thema's "
+        "die u kiest. Een aanmelding die u niet binnen 7 dagen bevestigt, wordt gewist. Een bevestigde aanmelding "
+        "blijft bewaard tot u zich afmeldt, met de link in elke mail; daarna zijn uw e-mailadres en thema's "
+        "verwijderd.",
+    ),
+)
+PRIVACY = "\n\n".join(f"{heading}\n{text}" for heading, text in PRIVACY_SUBMITTER)
+
 DELETE_CONFIRM = (
     "Weet u zeker dat u uw gegevens wilt wissen? Ingediende vragen blijven bewaard, maar zonder koppeling aan u."
 )

@@ -83,9 +83,12 @@ QUALITY_CHECK = "Controle"
 # The public pages (web chat, research groups' pages, privacy, accessibility): footer and contact.
 # An example address: set the programme's real contact address here before going live.
 CONTACT_ADDRESS = "vraagwijzer@rijksoverheid.example"
+HEADER_CATALOGUE = "Opdrachten"
+FOOTER_CATALOGUE = "Opdrachten voor onderzoeksgroepen"
 FOOTER_PRIVACY = "Privacyverklaring"
 FOOTER_ACCESSIBILITY = "Toegankelijkheid"
 FOOTER_CONTACT = "Contact"
+PRIVACY_HEADING = "Privacyverklaring"
 ACCESSIBILITY_HEADING = "Toegankelijkheidsverklaring"
 ACCESSIBILITY = (
     (
