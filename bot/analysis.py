@@ -195,13 +195,16 @@ class Frog:
         self._master: int | None = None
         self._buffer = b""
         self._starting: threading.Thread | None = None
+        # Guards `_starting` only: `_lock` is held for the seconds Frog loads, and a second
+        # "start in the background" must not wait for that.
+        self._start_guard = threading.Lock()
         # Drafting analyses the same questions again (another wording, a re-check after an
         # edit); answers are analysed once anyway. A small cache saves those Frog calls.
         self._cache: OrderedDict[str, Analysis] = OrderedDict()
 
     def start_in_background(self) -> None:
         """Begin loading the models now (about 6 s) so the first answer does not wait."""
-        with self._lock:
+        with self._start_guard:
             if self._process is not None or self._starting is not None:
                 return
             self._starting = threading.Thread(target=self._start_quietly, name="frog-start", daemon=True)

@@ -88,3 +88,13 @@ def test_names_are_redacted_but_placeholders_and_organisations_stay() -> None:
     text = "Het [BSN] is van Jan de Vries; DUO en mevrouw bakker weten ervan."
     redacted, count = redact_names(text, shared_frog().analyse(text), keep=["DUO"])
     assert redacted == "Het [BSN] is van [naam]; DUO en mevrouw [naam] weten ervan." and count == 2
+
+
+def test_starting_in_the_background_twice_does_not_wait_for_the_first_start() -> None:
+    """The service starts Frog early and again when it builds itself: the second call must not
+    wait the seconds Frog takes to load (it did: the first start held the lock meanwhile)."""
+    slow = Frog(command=("sh", "-c", "sleep 2"))  # loads "slowly", then dies: the start fails later
+    slow.start_in_background()
+    began = time.monotonic()
+    slow.start_in_background()
+    assert time.monotonic() - began < 0.5
