@@ -65,14 +65,20 @@ def chat(small_db: Database, small_matcher: Matcher) -> Iterator[tuple[Visitor, 
         yield Visitor(client), assistant
 
 
-def test_a_returning_visitor_answers_the_brokers_question(chat, small_db: Database) -> None:  # type: ignore[no-untyped-def]
-    visitor, assistant = chat
+def asked_by_the_brokers(visitor: Visitor, assistant: Assistant, db: Database) -> Any:
+    """A full intake submitted in the web chat; the brokers then ask "Welke laptops vallen eronder?"."""
     for how, value in FULL_INTAKE:
         visitor.send(**{how: value})
     visitor.send(choice="review:submit")
-    (draft,) = review.list_drafts(small_db)
-    broker = review.add_broker(small_db, name="R", email="r@oost.nl", region=draft.region, side="rijk", now=NOW)
+    (draft,) = review.list_drafts(db)
+    broker = review.add_broker(db, name="R", email="r@oost.nl", region=draft.region, side="rijk", now=NOW)
     assistant.workflow.request_changes(broker, draft.id, "Welke laptops vallen eronder?")
+    return draft
+
+
+def test_a_returning_visitor_answers_the_brokers_question(chat, small_db: Database) -> None:  # type: ignore[no-untyped-def]
+    visitor, assistant = chat
+    draft = asked_by_the_brokers(visitor, assistant, small_db)
     assert intakes.get_draft(small_db, draft.id).state == "changes_requested"
     # Coming back later, the news is there at once, with its button, and opening the page changes nothing.
     for _ in range(2):
@@ -93,12 +99,7 @@ def test_a_returning_visitor_answers_the_brokers_question(chat, small_db: Databa
 
 def test_a_typed_answer_to_the_brokers_question_is_stored_without_names(chat, small_db: Database) -> None:  # type: ignore[no-untyped-def]
     visitor, assistant = chat
-    for how, value in FULL_INTAKE:
-        visitor.send(**{how: value})
-    visitor.send(choice="review:submit")
-    (draft,) = review.list_drafts(small_db)
-    broker = review.add_broker(small_db, name="R", email="r@oost.nl", region=draft.region, side="rijk", now=NOW)
-    assistant.workflow.request_changes(broker, draft.id, "Welke laptops vallen eronder?")
+    draft = asked_by_the_brokers(visitor, assistant, small_db)
     visitor.page = visitor.client.get("/chat").text
     visitor.send(choice=f"answer:{draft.id}")
     page = visitor.send(text="Vraag het aan Jan de Vries")

@@ -209,6 +209,11 @@ def routes(site: Site) -> list[BaseRoute]:
                 action("groups/add", add_group),
                 action("groups/remove", remove_group),
                 action(
+                    "samen-oppakken",
+                    lambda b, i, f: workflow.link_overlap(b, i, str(f.get("other_id", ""))),
+                    done=nl.OVERLAP_DONE,
+                ),
+                action(
                     "confidential",
                     lambda b, i, f: workflow.set_confidential(b, i, f.get("confidential") == "1"),
                     done=nl.CONFIDENTIAL_DONE,

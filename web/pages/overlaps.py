@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot.overlap import THRESHOLD
@@ -19,9 +19,8 @@ from bot.workflow.overlap_links import in_sentence
 from knowledge import intakes, overlaps
 from knowledge.errors import NotFoundError
 from knowledge.records import SubmittedDraft
-from knowledge.review import ReviewError
 from knowledge.vocabulary import THEME_LABELS
-from web.pages.site import Site, checked_form, in_thread, nl, not_found, not_logged_in, page, render
+from web.pages.site import Site, in_thread, nl, not_logged_in, render
 
 
 def overlap_view(db: Database, workflow: Workflow, draft: SubmittedDraft) -> dict[str, Any]:
@@ -91,26 +90,8 @@ def routes(site: Site) -> list[BaseRoute]:
             threshold=f"{THRESHOLD:.2f}".replace(".", ","),
         )
 
-    def link(request: Request) -> Response:
-        who = site.current(request)
-        if who is None:
-            return not_logged_in(request)
-        broker, csrf = who
-        form = checked_form(request, csrf)
-        if isinstance(form, Response):
-            return form
-        draft_id = request.path_params["draft_id"]
-        try:
-            workflow.link_overlap(broker, draft_id, str(form.get("other_id", "")))
-        except NotFoundError:
-            return not_found(request, nl.DRAFT_NOT_FOUND)
-        except ReviewError as error:
-            return page(request, nl.OVERLAP_HEADING, str(error), 409)
-        return RedirectResponse(f"/drafts/{draft_id}?ok={nl.OVERLAP_DONE}", status_code=303)
-
     return [
         Route("/overzicht/samenhang", in_thread(samenhang)),
-        Route("/drafts/{draft_id}/samen-oppakken", in_thread(link), methods=["POST"]),
     ]
 
 
