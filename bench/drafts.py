@@ -100,9 +100,9 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print the first N drafts of both")
     args = parser.parse_args()
 
-    from bot.analysis import shared_frog
     from bot.drafting.drafter import Drafter
     from bot.drafting.records import Intake
+    from bot.frog import shared_frog
 
     intakes = json.loads((ROOT / "tests/data/drafting_intakes.json").read_text(encoding="utf-8"))["intakes"]
     frog = shared_frog()

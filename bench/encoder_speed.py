@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.service_start import first_answer_once, indexed
+from bench.service_start import first_answer_once, frog_service_running, indexed
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "5fe0047"  # the last commit with sentence-transformers on the query path
@@ -136,6 +136,14 @@ def part_chat(roots: dict[str, Path], tmp: Path, runs: int) -> None:
             f"  {name}: /chat answers after {statistics.median(ready):.2f} s, the first chat message is answered "
             f"after {statistics.median(walls):.2f} s (medians; {_list(walls)})"
         )
+        if (root / "bot" / "frog_server.py").exists():
+            with frog_service_running(root, data):
+                timings = [first_answer_once(root, data) for _ in range(runs)]
+            ready, walls = [r for r, _ in timings], [w for _, w in timings]
+            print(
+                f"  {name}, restarted beside `vraagwijzer frog`: /chat answers after {statistics.median(ready):.2f} s,"
+                f" the first chat message after {statistics.median(walls):.2f} s (medians; {_list(walls)})"
+            )
 
 
 def part_quality(roots: dict[str, Path], tmp: Path) -> None:

@@ -25,16 +25,23 @@ def service_env(data_dir: Path | str, **extra: str) -> dict[str, str]:
 
 @contextlib.contextmanager
 def running_service(
-    env: dict[str, str], ready: Callable[[], bool], *, timeout: float = 180.0
+    env: dict[str, str], ready: Callable[[], bool], *, root: Path | None = None, timeout: float = 180.0
 ) -> Iterator[subprocess.Popen[str]]:
     """Build the indexes (first start: embeds the example data), start `vraagwijzer run` in its
     own process and wait until `ready()`; stop it with Ctrl-C (SIGINT) on the way out.
 
-    The service's log (stderr) goes to `service.log` in its data folder."""
+    `root`: run the service of another tree (an older commit, `bench.encoder_speed.checkout`) from that
+    folder, with the same Python; by default the service of this tree. The service's log
+    (stderr) goes to `service.log` in its data folder."""
     data_dir = Path(env["VRAAGWIJZER_DATA_DIR"])
-    subprocess.run([sys.executable, "-m", "bot.cli", "index"], env=env, check=True, capture_output=True)
+    run = ["-m", "web.cli", "run"]
+    if root is not None:
+        env = {**env, "PYTHONPATH": str(root)}
+        if not (root / "web" / "cli.py").exists():  # before the web service had its own command line
+            run = ["-m", "bot.cli", "run"]
+    subprocess.run([sys.executable, "-m", "bot.cli", "index"], cwd=root, env=env, check=True, capture_output=True)
     with (data_dir / "service.log").open("a") as log:
-        service = subprocess.Popen([sys.executable, "-m", "web.cli", "run"], env=env, stderr=log, text=True)
+        service = subprocess.Popen([sys.executable, *run], cwd=root, env=env, stderr=log, text=True)
     try:
         deadline = time.monotonic() + timeout
         while not ready():
@@ -72,9 +79,28 @@ def rss_mb(pid: int) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process, all its threads (/proc/PID/stat)."""
+    """User + system CPU time of a process, all its threads (/proc/PID/stat), and of the
+    processes it runs (Frog, the Word document worker), alive or ended and waited for."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime (fields 14 and 15)
+    # utime, stime (fields 14 and 15); cutime, cstime (16, 17) of children already waited for
+    total = sum(int(v) for v in fields[11:15]) / CLOCK_TICKS
+    for child in children_of(pid):
+        try:
+            total += cpu_seconds(child)
+        except OSError:
+            continue  # ended between the listing and the reading
+    return total
+
+
+def children_of(pid: int) -> list[int]:
+    """The running child processes of `pid` (/proc/PID/task/*/children)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue  # the thread ended meanwhile
+    return found
 
 
 def machine_cpu() -> tuple[float, float]:

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.harness import percentile
-from bot.analysis import shared_frog
 from bot.drafting import KINDS, Draft, Intake
 from bot.drafting.drafter import Drafter
 from bot.drafting.records import OrganisationName
+from bot.frog import shared_frog
 from bot.wording.client import ModelClient
 from bot.wording.service import ModelWording, WordingSource
 from tests.support.openai_standin import Answer, completion, running_standin

@@ -11,6 +11,7 @@ embedding model loads; the target is that the start is not slower by more than 1
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -22,7 +23,11 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+
+from bot.frog import FrogClient
+from bot.frog_server import answering
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_COMMIT = "6c09c90"
@@ -94,6 +99,27 @@ def first_answer_once(root: Path, data: Path, message: str = FIRST_MESSAGE) -> t
         if ASSISTANT_BUBBLE not in answer:
             raise RuntimeError("the chat page after the first message shows no answer of the assistant")
         return ready, seconds
+    finally:
+        process.terminate()
+        process.wait()
+
+
+@contextlib.contextmanager
+def frog_service_running(root: Path, data: Path) -> Iterator[None]:
+    """`vraagwijzer frog` for this data folder, its models loaded: a service that starts now
+    finds Frog ready, as after a restart on a deploy."""
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data), "PYTHONPATH": str(root)}
+    process = subprocess.Popen(
+        [*command(root), "frog"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not answering(data / "frog.sock"):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("`vraagwijzer frog` did not answer within 60 s")
+            time.sleep(0.1)
+        FrogClient(data / "frog.sock").analyse("Klaar.")  # waits for its models
+        yield
     finally:
         process.terminate()
         process.wait()

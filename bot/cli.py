@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from bot.commands import brokers, drafting, drafts, knowledge, matching, operations, report
+from bot.commands import brokers, drafting, drafts, frog, knowledge, matching, operations, report
 from bot.commands.support import usage_error, writing
+from bot.frog import configure as configure_analysis
 from bot.logsafe import configure_logging
 from bot.settings import Settings, load_settings
 from bot.texts import nl
@@ -24,6 +25,7 @@ def cli(ctx: click.Context) -> None:
     """Vraagwijzer: van digitaal vraagstuk naar onderzoeksopdracht."""
     settings = load_settings()
     configure_logging(settings.log_level)
+    configure_analysis(settings.frog_processes, settings.frog_service)
     ctx.obj = settings
 
 
@@ -49,7 +51,7 @@ def teams_app(settings: Settings, file: Path) -> None:
     click.echo(nl.TEAMS_PACKAGE_WRITTEN.format(path=file))
 
 
-for _module in (knowledge, matching, drafting, brokers, drafts, operations, report):
+for _module in (knowledge, matching, drafting, brokers, drafts, operations, report, frog):
     _module.register(cli)
 
 

@@ -48,6 +48,21 @@ class Settings:
     # The optional language model (an OpenAI-compatible API); off when no URL or switched off.
     llm: LlmSettings | None = None
     llm_switched_off: bool = False
+    # Dutch analysis: Frog processes of the service's own, or `vraagwijzer frog` on this socket.
+    frog_processes: int = 1
+    frog_socket_setting: Path | None = None
+
+    @property
+    def frog_socket(self) -> Path:
+        """Where `vraagwijzer frog` listens: VRAAGWIJZER_FROG_SOCKET, or frog.sock in the data folder."""
+        return self.frog_socket_setting or self.data_dir / "frog.sock"
+
+    @property
+    def frog_service(self) -> Path | None:
+        """The Frog service to use: the one named in the settings, or one running for this data folder."""
+        if self.frog_socket_setting is not None or self.frog_socket.exists():
+            return self.frog_socket
+        return None
 
     @property
     def base_url(self) -> str:
@@ -121,6 +136,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         min_free_mb=_int(env, "VRAAGWIJZER_MIN_FREE_MB", 100, 0, 10_000_000),
         llm=_llm(env),
         llm_switched_off=bool(env.get("VRAAGWIJZER_LLM_URL", "").strip()) and _false(env.get("VRAAGWIJZER_LLM", "on")),
+        frog_processes=_int(env, "VRAAGWIJZER_FROG_PROCESSES", 1, 1, 16),
+        frog_socket_setting=Path(env["VRAAGWIJZER_FROG_SOCKET"].strip())
+        if env.get("VRAAGWIJZER_FROG_SOCKET", "").strip()
+        else None,
     )
 
 

@@ -99,8 +99,8 @@ def model_wording(settings: Settings, drafter: Drafter | None = None) -> ModelWo
         if settings.llm_switched_off:
             log.warning(nl.LLM_SWITCHED_OFF)
         return None
-    from bot.analysis import shared_frog
     from bot.drafting.drafter import Drafter
+    from bot.frog import shared_frog
     from bot.wording.client import ModelClient
     from bot.wording.service import ModelWording
 

@@ -85,7 +85,8 @@ def append_event(db: Database, event: Event) -> None:
 _DRAFT_FIELDS = tuple(f.name for f in fields(SubmittedDraft))
 
 
-def _draft_from_row(row: dict[str, Any]) -> SubmittedDraft:
+def draft_from_row(row: dict[str, Any]) -> SubmittedDraft:
+    """A stored draft from its row in `drafts`."""
     values = {k: row[k] for k in _DRAFT_FIELDS}
     return SubmittedDraft(**{**values, "intake": json.loads(row["intake"]), "draft": json.loads(row["draft"])})
 
@@ -94,13 +95,13 @@ def get_draft(db: Database, draft_id: str) -> SubmittedDraft:
     rows = list(db["drafts"].rows_where("id = ?", [draft_id]))
     if not rows:
         raise NotFoundError(f"concept {draft_id!r} bestaat niet")
-    return _draft_from_row(rows[0])
+    return draft_from_row(rows[0])
 
 
 def drafts_of(db: Database, channel: str, user_ref: str) -> list[SubmittedDraft]:
     """The drafts a user submitted in this channel, newest first."""
     rows = db["drafts"].rows_where("channel = ? AND user_ref = ?", [channel, user_ref], order_by="created_at DESC")
-    return [_draft_from_row(r) for r in rows]
+    return [draft_from_row(r) for r in rows]
 
 
 def events_of(db: Database, draft_id: str) -> list[Event]:

@@ -96,8 +96,8 @@ def broker_by_email(db: Database, email: str) -> Broker:
     return Broker(**rows[0])
 
 
-def list_drafts(db: Database, *, state: str | None = None, region: str | None = None) -> list[SubmittedDraft]:
-    """Drafts newest first, optionally of one state and region."""
+def _state_and_region(state: str | None, region: str | None) -> tuple[list[str], list[str]]:
+    """SQL conditions (and their parameters) for drafts of one state and one region, if given."""
     where, params = [], []
     if state:
         where.append("state = ?")
@@ -105,8 +105,75 @@ def list_drafts(db: Database, *, state: str | None = None, region: str | None = 
     if region:
         where.append("region = ?")
         params.append(region)
+    return where, params
+
+
+def list_drafts(db: Database, *, state: str | None = None, region: str | None = None) -> list[SubmittedDraft]:
+    """Drafts newest first, optionally of one state and region."""
+    where, params = _state_and_region(state, region)
     rows = db["drafts"].rows_where(" AND ".join(where) or None, params, order_by="created_at DESC")
-    return [intakes.get_draft(db, row["id"]) for row in rows]
+    return [intakes.draft_from_row(row) for row in rows]
+
+
+QUEUE_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """A draft as the queue lists it (the stored intake and question are not read for it)."""
+
+    id: str
+    state: str
+    organisation: str
+    region: str
+    title: str
+    themes: tuple[str, ...]
+    created_at: str
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the brokers' queue: its drafts newest first, and where it is among all."""
+
+    drafts: list[QueueEntry]
+    total: int
+    page: int
+    pages: int
+
+
+def queue_page(
+    db: Database,
+    *,
+    region: str | None,
+    state: str | None = None,
+    theme: str | None = None,
+    organisation: str | None = None,
+    page: int = 1,
+    size: int = QUEUE_PAGE_SIZE,
+) -> QueuePage:
+    """The drafts that meet the filters (theme: one of the draft's themes; organisation: part of
+    its name, any case), `size` a page; a page beyond the last gives the last."""
+    where, params = _state_and_region(state, region)
+    if theme:
+        where.append("EXISTS (SELECT 1 FROM json_each(drafts.draft, '$.themes') WHERE value = ?)")
+        params.append(theme)
+    if organisation:
+        where.append("instr(lower(organisation), lower(?)) > 0")
+        params.append(organisation)
+    condition = " AND ".join(where) or "1 = 1"
+    total = db.execute(f"SELECT count(*) FROM drafts WHERE {condition}", params).fetchone()[0]
+    pages = max(1, -(-total // size))
+    page = min(max(1, page), pages)
+    rows = db.execute(
+        "SELECT id, state, organisation, region, title, json_extract(draft, '$.themes'), created_at FROM drafts "
+        f"WHERE {condition} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+        [*params, size, (page - 1) * size],
+    ).fetchall()
+    drafts = [
+        QueueEntry(id_, state_, organisation_, region_, title, tuple(json.loads(themes or "[]")), created_at)
+        for id_, state_, organisation_, region_, title, themes, created_at in rows
+    ]
+    return QueuePage(drafts, total, page, pages)
 
 
 def approvals(db: Database, draft_id: str) -> dict[str, int]:

@@ -76,7 +76,7 @@ def no_flood_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 def frog_loading() -> None:
     """Frog's models load once per test process, in the background from the first test on, so
     that no test waits for them inside its own time limits."""
-    from bot.analysis import shared_frog
+    from bot.frog import shared_frog
 
     shared_frog().start_in_background()
 
@@ -84,7 +84,7 @@ def frog_loading() -> None:
 @pytest.fixture(scope="session")
 def drafter():  # type: ignore[no-untyped-def]
     """The drafter with this process's one Frog (loaded once, about 6 s)."""
-    from bot.analysis import shared_frog
     from bot.drafting.drafter import Drafter
+    from bot.frog import shared_frog
 
     return Drafter(shared_frog())

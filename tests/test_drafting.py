@@ -9,7 +9,7 @@ import pytest
 
 from bot.conversation.names import person_names
 from bot.drafting import Intake, question_kind
-from bot.drafting.document import write_docx
+from bot.drafting.document import DocxWriter, write_docx
 from bot.drafting.drafter import Drafter
 from bot.drafting.quality import question_faults
 from bot.drafting.records import OrganisationName
@@ -162,6 +162,31 @@ def test_docx_holds_the_question(drafter: Drafter, tmp_path: Path) -> None:
     write_docx(result, tmp_path / "vraag.docx")
     text = "\n".join(p.text for p in Document(str(tmp_path / "vraag.docx")).paragraphs)
     assert result.main_question in text and result.sub_questions[-1] in text
+
+
+def test_word_documents_come_from_a_worker_process_and_survive_its_death(drafter: Drafter) -> None:
+    import io
+    import os
+    import signal
+
+    from docx import Document
+
+    result = drafter.draft(intake_of(OLD[1]))
+    writer = DocxWriter()
+    try:
+        first = writer.write(result.as_json())
+        pool = writer._pool
+        assert pool is not None
+        workers = list(pool._processes)  # the worker is another process than this one
+        assert workers and os.getpid() not in workers
+        for pid in workers:
+            os.kill(pid, signal.SIGKILL)
+        second = writer.write(result.as_json())  # written here, then a new worker next time
+    finally:
+        writer.close()
+    for data in (first, second):
+        text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+        assert result.main_question in text and result.sub_questions[0] in text
 
 
 def test_stakeholders_read_as_a_dutch_list_with_the_rest_summed_up(drafter: Drafter) -> None:

@@ -6,9 +6,10 @@ import time
 
 import pytest
 
-from bot.analysis import MAX_LINE_TOKENS, Analysis, Frog, frog_lines, shared_frog
+from bot.analysis import MAX_LINE_TOKENS, Analysis, frog_lines
 from bot.drafting import dutch, verbs, voice
 from bot.drafting.goal import read_goal
+from bot.frog import Frog, FrogPool, shared_frog
 
 
 def test_an_answer_comes_back_as_tagged_sentences() -> None:
@@ -93,7 +94,7 @@ def test_names_are_redacted_but_placeholders_and_organisations_stay() -> None:
 def test_starting_in_the_background_twice_does_not_wait_for_the_first_start() -> None:
     """The service starts Frog early and again when it builds itself: the second call must not
     wait the seconds Frog takes to load (it did: the first start held the lock meanwhile)."""
-    slow = Frog(command=("sh", "-c", "sleep 2"))  # loads "slowly", then dies: the start fails later
+    slow = FrogPool(command=("sh", "-c", "sleep 2"))  # loads "slowly", then dies: the start fails later
     slow.start_in_background()
     began = time.monotonic()
     slow.start_in_background()

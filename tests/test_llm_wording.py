@@ -25,11 +25,11 @@ from sqlite_utils import Database
 from starlette.testclient import TestClient
 
 from bot import wiring
-from bot.analysis import shared_frog
 from bot.channels.base import while_typing
 from bot.conversation.assistant import Assistant
 from bot.drafting import Draft
 from bot.drafting.drafter import Drafter
+from bot.frog import shared_frog
 from bot.matching import Matcher
 from bot.settings import LlmSettings, SettingsError, load_settings
 from bot.wording.client import ModelClient
@@ -510,11 +510,12 @@ def test_the_chat_keeps_showing_typing_while_a_turn_runs_long() -> None:
     async def quick_turn() -> str:
         return "turn"
 
-    assert asyncio.run(while_typing(slow_turn(), typing, every=0.1)) == "turn"
-    assert len(shown) >= 2
+    began = time.perf_counter()
+    assert asyncio.run(while_typing(slow_turn(), typing, every=0.1, after=0.05)) == "turn"
+    assert len(shown) >= 2 and shown[0] - began >= 0.05  # first after `after`, then every `every`
     shown.clear()
-    assert asyncio.run(while_typing(quick_turn(), typing, every=0.1)) == "turn"
-    assert shown == []
+    assert asyncio.run(while_typing(quick_turn(), typing, every=0.1, after=0.05)) == "turn"
+    assert shown == []  # a quick answer needs no typing indicator
 
 
 # -- the chat stays responsive ------------------------------------------------------------------

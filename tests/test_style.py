@@ -232,3 +232,28 @@ def test_the_next_action_is_on_the_first_laptop_screen_in_every_state(four_group
     site.workflow.confirm_match(rijk, DRAFT_ID, suggestions.suggestions_of(site.db, DRAFT_ID)[0].id)
     seen["matched"] = bottom_of("Afronden")
     assert all(bottom <= 768 for bottom in seen.values()), str(seen)
+
+
+def test_the_queue_table_fits_a_laptop_with_long_names_and_steps(site: Site) -> None:
+    """Eight columns with the longest words a queue has ("Rijksvastgoedbedrijf",
+    "onderzoeksgroepen"): the last column stays in view without scrolling sideways."""
+    from tests.support.history import add_draft
+
+    for n in range(8):
+        add_draft(
+            site.db,
+            f"VW-2026-WIDE{n:02d}",
+            f"2026-11-{10 + n}T09:00:00+00:00",
+            [("sent_to_groups", f"2026-11-{11 + n}T09:00:00+00:00")],
+            organisation="Rijksvastgoedbedrijf",
+            title="Vraagstuk over datagedreven onderhoudsplanning",
+            themes=["data-science", "privacy-ethiek", "e-governance"],
+        )
+    page = site.broker()
+    page.goto(f"{site.base}/queue")
+    table, container = page.evaluate(
+        "() => { const t = document.querySelector('table.queue-table');"
+        " return [t.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().width]; }"
+    )
+    assert table <= container
+    assert page.get_by_role("columnheader", name="Volgende stap").is_visible()

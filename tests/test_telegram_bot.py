@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -55,9 +56,29 @@ def test_full_intake_from_start_to_submitted(standin: BotApiStandIn, assistant: 
         "privacy",
         "verwijder",
     }
-    assert standin.chat_actions and standin.chat_actions[0]["action"] == "typing"
     assert standin.answered_callbacks  # every button press is answered
     assert not standin.errors
+
+
+class SlowHelp(Assistant):
+    """An assistant that needs a second for /help (as a turn that waits for a language model)."""
+
+    def handle(self, incoming: Incoming):  # type: ignore[no-untyped-def]
+        if incoming.text == "/help":
+            time.sleep(1.0)
+        return super().handle(incoming)
+
+
+def test_typing_is_shown_only_for_a_turn_that_takes_a_while(
+    standin: BotApiStandIn, small_db: Database, small_matcher: Matcher
+) -> None:
+    with RunningBot(standin, SlowHelp(small_db, small_matcher)):
+        standin.send_command(3003, "start")
+        wait_text(standin, 3003, "organisatie")
+        assert standin.chat_actions == []  # answered at once: no request for a typing indicator
+        standin.send_command(3003, "help")
+        wait_text(standin, 3003, "/nieuw")
+    assert [a["action"] for a in standin.chat_actions] == ["typing"]
 
 
 def test_restart_in_the_middle_loses_nothing(

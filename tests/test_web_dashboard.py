@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -485,3 +486,35 @@ def test_the_next_action_is_on_the_first_laptop_screen(setup) -> None:  # type: 
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def next_page(page: str) -> str:
+    found = re.search(r'href="([^"]+)" rel="next"', page)
+    assert found, "no link to the next page"
+    return html.unescape(found.group(1))
+
+
+def test_the_queue_comes_in_pages_of_fifty_with_its_filters_kept(setup) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.history import add_draft
+
+    client, db = setup
+    for n in range(120):
+        themes = ["cybersecurity"] if n % 2 else ["data"]
+        add_draft(db, f"VW-2026-P{n:03d}", f"2026-10-{1 + n % 28:02d}T{n % 24:02d}:00:00+00:00", themes=themes)
+    add_draft(db, "VW-2026-WEST01", "2026-10-02T10:00:00+00:00", region="west", organisation="RDW")
+    login(client, db, "rijk@oost.nl")
+
+    first = client.get("/queue")
+    assert "121 concept(en), nieuwste eerst; pagina 1 van 3" in first.text  # 120 + the setup's draft
+    assert first.text.count('<a class="nl-link" href="/drafts/') == 50
+    assert "VW-2026-WEST01" not in first.text  # another region
+    third = client.get(next_page(client.get("/queue?page=2").text))
+    assert "pagina 3 van 3" in third.text and third.text.count('<a class="nl-link" href="/drafts/') == 21
+    assert 'rel="next"' not in third.text and 'rel="prev"' in third.text
+
+    themed = client.get("/queue?theme=cybersecurity&organisation=du")
+    assert "61 concept(en)" in themed.text  # 60 with the theme, and the setup's draft
+    following = next_page(themed.text)
+    assert "theme=cybersecurity" in following and "organisation=du" in following and "page=2" in following
+    assert "pagina 3 van 3" in client.get("/queue?page=999").text  # beyond the last: the last
+    assert "Geen concepten" in client.get("/queue?organisation=onbekend").text

@@ -19,12 +19,12 @@ from typing import Any
 import uvicorn
 
 from bot import texts
-from bot.analysis import shared_frog
 from bot.catalogue import Catalogue
 from bot.catalogue.subscriptions import subscriptions_for_workflow
 from bot.channels.base import Channel
 from bot.channels.web import WebChatChannel
 from bot.conversation.assistant import Assistant
+from bot.frog import shared_frog
 from bot.matching.indexing import open_indexes
 from bot.settings import Settings
 from bot.wiring import Assembly, assemble, check_data_dir, link_secret, model_wording

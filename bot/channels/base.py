@@ -25,6 +25,9 @@ T = TypeVar("T")
 # Telegram shows "typing" for 5 s: it is sent again this often while a turn runs
 # long (the language model wording a draft).
 TYPING_EVERY = 4.0
+# Most turns are answered within a tenth of a second; "typing" is shown only for one that is
+# not answered after this long, which saves a request to the chat service per turn.
+TYPING_AFTER = 0.5
 
 
 class Channel:
@@ -84,13 +87,20 @@ def split_message(text: str, limit: int) -> list[str]:
     return parts
 
 
-async def while_typing(work: Awaitable[T], typing: Callable[[], Awaitable[object]], every: float = TYPING_EVERY) -> T:
-    """The result of `work`; while it runs longer than `every`, the chat shows again and again
-    that we are typing (the caller sent the first one). A failed typing indicator is no reason
-    to lose the answer."""
+async def while_typing(
+    work: Awaitable[T],
+    typing: Callable[[], Awaitable[object]],
+    every: float = TYPING_EVERY,
+    after: float = TYPING_AFTER,
+) -> T:
+    """The result of `work`; when it is not done after `after` seconds the chat shows that we
+    are typing, and again every `every` seconds while it runs. A failed typing indicator is no
+    reason to lose the answer."""
     task = asyncio.ensure_future(work)
+    wait = after
     while True:
-        done, _ = await asyncio.wait({task}, timeout=every)
+        done, _ = await asyncio.wait({task}, timeout=wait)
+        wait = every
         if done:
             return task.result()
         try:

@@ -270,7 +270,6 @@ class TeamsChannel(Channel):
             return
         address = context.activity.get_conversation_reference().model_dump_json(exclude_none=True, by_alias=True)
         async with self._locks[incoming.user_ref]:
-            await context.send_activity(Activity(type=ActivityTypes.typing))
             turn = await while_typing(
                 asyncio.to_thread(self.assistant.handle, replace(incoming, address=address)),
                 lambda: context.send_activity(Activity(type=ActivityTypes.typing)),

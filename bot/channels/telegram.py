@@ -275,7 +275,6 @@ class Handlers:
         assert chat is not None
         # Telegram delivers an update again when we crashed before confirming it.
         incoming = replace(incoming, sequence=update.update_id)
-        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         turn = await while_typing(
             asyncio.to_thread(self.assistant.handle, incoming),
             lambda: context.bot.send_chat_action(chat.id, ChatAction.TYPING),

@@ -86,10 +86,10 @@ def _organisation_names(settings: Settings) -> tuple[str, ...]:
 @click.pass_obj
 def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: bool) -> None:
     """Maak de onderzoeksvraag uit een intake (JSON op stdin)."""
-    from bot.analysis import shared_frog
     from bot.drafting import Intake
     from bot.drafting.document import render_text, write_docx
     from bot.drafting.drafter import Drafter
+    from bot.frog import shared_frog
 
     raw = sys.stdin.read()
     try:

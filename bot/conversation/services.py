@@ -41,7 +41,7 @@ class DialogServices:
                     self._choices.setdefault(name.lower(), org.id)
         self._by_id = {o.id: o for o in self.organisations}
         if self.drafter is None:
-            from bot.analysis import shared_frog
+            from bot.frog import shared_frog
 
             self.drafter = Drafter(shared_frog())
         # Names Frog may take for people but that must stay: the organisations themselves.

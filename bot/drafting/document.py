@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import logging
+import multiprocessing
 import re
+import threading
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any
 
@@ -11,6 +18,8 @@ from docx.shared import Pt
 
 from bot import texts
 from bot.drafting import Draft
+
+log = logging.getLogger(__name__)
 
 
 def render_text(draft: Draft) -> str:
@@ -101,3 +110,42 @@ def write_docx(draft: Draft, path: Path | IO[bytes]) -> None:
         doc.save(str(path))
     else:
         doc.save(path)
+
+
+def docx_bytes(draft: Mapping[str, Any]) -> bytes:
+    """The Word document of a stored draft (its JSON form), as bytes."""
+    buffer = io.BytesIO()
+    write_docx(Draft.from_json(dict(draft)), buffer)
+    return buffer.getvalue()
+
+
+class DocxWriter:
+    """Word documents written in a process of their own. python-docx is pure Python (about 27 ms
+    a document here): in the service's process that time would hold the interpreter lock every
+    chat turn needs, in its own it runs on another core. Started at the first document; when it
+    cannot run, the document is written here instead (the log says why)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def write(self, draft: Mapping[str, Any]) -> bytes:
+        try:
+            return self._worker().submit(docx_bytes, draft).result(timeout=120)
+        except (BrokenProcessPool, OSError) as error:
+            log.warning("The Word document is written in the service's own process (%s)", error)
+            self.close()
+            return docx_bytes(draft)
+
+    def _worker(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # "spawn": a fresh interpreter, not a fork of a process with threads and open files.
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from bot.analysis import Analysis, Frog
+from bot.analysis import Analyser, Analysis
 from bot.drafting import english
 from bot.drafting.compose import compose
 from bot.drafting.quality import check_draft, english_faults, question_faults
@@ -30,7 +30,7 @@ ANALYSED_FIELDS = ("problem", "context", "goal", "stakeholders", "data", "timeli
 
 
 class Drafter:
-    def __init__(self, frog: Frog) -> None:
+    def __init__(self, frog: Analyser) -> None:
         self.frog = frog
 
     def analyse(self, text: str) -> Analysis:

@@ -19,10 +19,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot import texts
-from bot.analysis import AnalysisError, shared_frog
+from bot.analysis import AnalysisError
 from bot.drafting import Draft
 from bot.drafting.drafter import Drafter
 from bot.drafting.records import group_records, similar_records
+from bot.frog import shared_frog
 from bot.matching import Matching, match_intake
 from bot.overlap import OverlapIndex
 from bot.workflow import for_groups

@@ -7,11 +7,11 @@ the draft page with a short message; a refused action shows the page again with 
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -19,13 +19,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
-from bot.drafting import Draft
-from bot.drafting.document import write_docx
+from bot.drafting.document import DocxWriter
 from knowledge import catalog, intakes, review, suggestions
 from knowledge import catalogue as public_catalogue
 from knowledge.errors import NotFoundError
 from knowledge.records import Event, Group, SubmittedDraft
-from knowledge.review import Broker, ReviewError
+from knowledge.review import Broker, QueueEntry, ReviewError
 from knowledge.vocabulary import THEME_LABELS
 from web.pages.forms import form_text, lines, outcome_fields
 from web.pages.overlaps import overlap_view
@@ -39,6 +38,7 @@ Action = Callable[[Broker, str, dict[str, Any]], object]
 
 def routes(site: Site) -> list[BaseRoute]:
     db, workflow = site.db, site.workflow
+    documents = DocxWriter()  # Word documents in a process of their own, started at the first
 
     def queue(request: Request) -> Response:
         who = site.current(request)
@@ -50,31 +50,46 @@ def routes(site: Site) -> list[BaseRoute]:
         state = params.get("state") if params.get("state") in nl.STATE_LABELS else ""
         theme = params.get("theme") if params.get("theme") in THEME_LABELS else ""
         organisation = params.get("organisation", "").strip()[:100]
+        number = params.get("page", "1")
         with site.lock:
+            found = review.queue_page(
+                db,
+                region=region,
+                state=state or None,
+                theme=theme or None,
+                organisation=organisation or None,
+                page=int(number) if number.isdigit() else 1,
+            )
             groups = catalog.groups(db)  # once per page, not per listed draft
             rows = [
                 {
                     "draft": d,
-                    "themes": ", ".join(THEME_LABELS.get(t, t) for t in d.draft.get("themes", [])),
+                    "themes": ", ".join(THEME_LABELS.get(t, t) for t in d.themes),
                     "age": _age(d.created_at, site.now()),
                     "duo": _duo(db, d.id),
                     "step": _step_text(d, broker, review.approvals(db, d.id), _suggestion_rows(db, d.id, groups)),
                 }
-                for d in review.list_drafts(db, state=state or None, region=region)
-                if (not theme or theme in d.draft.get("themes", []))
-                and (not organisation or organisation.lower() in d.organisation.lower())
+                for d in found.drafts
             ]
+        filters = {"region": region, "state": state, "theme": theme, "organisation": organisation}
+
+        def page_url(page: int) -> str:
+            return "/queue?" + urlencode({k: v for k, v in {**filters, "page": str(page)}.items() if v})
+
         return render(
             request,
             "queue.html",
             broker=broker,
             csrf=csrf,
             rows=rows,
+            found=found,
+            previous_url=page_url(found.page - 1) if found.page > 1 else "",
+            next_url=page_url(found.page + 1) if found.page < found.pages else "",
+            theme_labels=THEME_LABELS,
             region=region,
             state=state,
             theme=theme,
             organisation=organisation,
-            theme_labels=THEME_LABELS,
         )
 
     def draft_page(request: Request, error: str = "", status: int = 200) -> Response:
@@ -137,10 +152,10 @@ def routes(site: Site) -> list[BaseRoute]:
                 d = intakes.get_draft(db, request.path_params["draft_id"])
         except NotFoundError:
             return not_found(request, nl.DRAFT_NOT_FOUND)
-        buffer = io.BytesIO()
-        write_docx(Draft.from_json(d.draft), buffer)
         return Response(
-            buffer.getvalue(), media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{d.id}.docx"'}
+            documents.write(d.draft),
+            media_type=DOCX,
+            headers={"Content-Disposition": f'attachment; filename="{d.id}.docx"'},
         )
 
     def action(path: str, run: Action, done: str = "") -> Route:
@@ -265,7 +280,9 @@ def next_step(state: str, given: Iterable[str], side: str, own_region: bool, rea
     return {"changes_requested": "wait_submitter", "approved": "suggest", "matched": "complete"}.get(state, "closed")
 
 
-def _step_text(d: SubmittedDraft, broker: Broker, given: dict[str, int], rows: list[dict[str, Any]]) -> str:
+def _step_text(
+    d: SubmittedDraft | QueueEntry, broker: Broker, given: dict[str, int], rows: list[dict[str, Any]]
+) -> str:
     step = next_step(d.state, given, broker.side, d.region == broker.region, [r["s"].state for r in rows])
     others = [s for s in review.SIDES if s not in given] or [s for s in review.SIDES if s != broker.side]
     return nl.NEXT_STEP[step].format(
