@@ -72,9 +72,11 @@ Sentence = tuple[Token, ...]
 
 @dataclass(frozen=True)
 class Analysis:
-    """A text as sentences of tokens."""
+    """A text as sentences of tokens. `complete` is False for an analysis of only tags and named
+    entities (no lemmas, morphology or chunks): enough to find names, not to draft."""
 
     sentences: tuple[Sentence, ...] = ()
+    complete: bool = True
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -161,6 +163,10 @@ class Analyser(Protocol):
     """What drafting needs of the Dutch analysis: a Frog, a pool of them, or the Frog service."""
 
     def analyse(self, text: str) -> Analysis: ...
+
+    def analyse_for_names(self, text: str) -> Analysis:
+        """At least the tags and named entities, as soon as they can be had (see `FrogPool`)."""
+        ...
 
     def start_in_background(self) -> None: ...
 

@@ -7,6 +7,11 @@ each analysing one text at a time, so texts of different users are analysed side
 `vraagwijzer frog` (bot/frog_server.py), a separate process that outlives restarts of the
 service, so a restarted service does not wait for Frog's models again (`FrogClient`).
 
+Names of people must be out of an answer before it is stored, and finding them needs only Frog's
+tagger and named entities, which load in about a third of the time. So while a pool's full Frog
+still loads, a quick Frog with just those modules answers `analyse_for_names`, and the service
+answers its first chat message seconds earlier; it stops once the full Frog is ready.
+
 Each Frog runs in its line mode (`-n`) with its standard output on a pseudo-terminal, so that
 every sentence is written as soon as it is tagged; Frog's own server mode (`-S PORT`) would
 listen on every network interface. Each request is the text as lines of at most 40 tokens
@@ -32,6 +37,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.analysis import Analyser, Analysis, AnalysisError, FrogMissing, Sentence, frog_lines, parse
@@ -39,6 +45,9 @@ from bot.analysis import Analyser, Analysis, AnalysisError, FrogMissing, Sentenc
 log = logging.getLogger(__name__)
 
 FROG_COMMAND = ("frog", "--skip=mp", "-n")  # no multi-word units (they glue tokens), no parser (slow)
+# Tags, lemmas and named entities: no morphological analyser or chunker either. (Without the
+# lemmatiser, Frog 0.20 writes one column too many.)
+NAMES_COMMAND = ("frog", "--skip=mpac", "-n")
 INSTALL_HINT = "sudo apt-get install frog frogdata"
 START_TIMEOUT = 60.0
 REQUEST_TIMEOUT = 20.0
@@ -76,6 +85,10 @@ class Frog:
             self._ensure_started()
 
     def close(self) -> None:
+        """Stop the process, also one still loading its models (its start then fails at once)."""
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()
         with self._lock:
             self._stop()
 
@@ -208,6 +221,11 @@ class _Cache:
                 self._items.popitem(last=False)
 
 
+def _key(text: str) -> str:
+    """A text as Frog is given it: texts with the same key have the same analysis."""
+    return "\n".join(frog_lines(text))
+
+
 class _CachedAnalyser:
     """The analysis of a text from the cache, or else from `_analyse` (and then kept)."""
 
@@ -216,15 +234,23 @@ class _CachedAnalyser:
 
     def analyse(self, text: str) -> Analysis:
         """The analysis of one text (any length; line breaks are spaces)."""
-        lines = frog_lines(text)
-        if not lines:
+        key = _key(text)
+        if not key:
             return Analysis()
-        key = "\n".join(lines)
         found = self._cache.get(key)
         if found is None:
             found = self._analyse(text)
             self._cache.put(key, found)
         return found
+
+    def analyse_for_names(self, text: str) -> Analysis:
+        """At least the tags and named entities; here the full analysis."""
+        return self.analyse(text)
+
+    def _cached(self, text: str) -> Analysis | None:
+        """The full analysis if it was made already (an empty text needs none)."""
+        key = _key(text)
+        return self._cache.get(key) if key else Analysis()
 
     def _analyse(self, text: str) -> Analysis:
         raise NotImplementedError
@@ -233,9 +259,13 @@ class _CachedAnalyser:
 class FrogPool(_CachedAnalyser):
     """Frog processes side by side: each text goes to a free one, so that the answers of
     different users are analysed in parallel (a Frog process works on one text at a time).
-    The first process loads at once, the others after it one by one, so a start is not slower."""
+    The first process loads at once, the others after it one by one, so a start is not slower.
+    With a `names_command` (NAMES_COMMAND), a Frog for names only loads before them all and
+    serves `analyse_for_names` until the first full Frog is ready."""
 
-    def __init__(self, size: int = 1, command: Sequence[str] = FROG_COMMAND) -> None:
+    def __init__(
+        self, size: int = 1, command: Sequence[str] = FROG_COMMAND, names_command: Sequence[str] | None = None
+    ) -> None:
         self.size = max(1, size)
         self._unloaded = [Frog(command) for _ in range(self.size)]
         self._all = tuple(self._unloaded)
@@ -243,6 +273,10 @@ class FrogPool(_CachedAnalyser):
         self._guard = threading.Lock()  # guards _unloaded, _loader and _failure
         self._loader: threading.Thread | None = None
         self._failure: AnalysisError | None = None
+        self._closed = False
+        self._quick_lock = threading.Lock()  # guards _quick; held while the quick Frog analyses
+        self._quick: Frog | None = Frog(names_command) if names_command else None
+        self._quick_ready = False
         super().__init__()
 
     def start_in_background(self) -> None:
@@ -260,7 +294,29 @@ class FrogPool(_CachedAnalyser):
         with self._guard:
             return self.size - len(self._unloaded)
 
+    def analyse_for_names(self, text: str) -> Analysis:
+        """The full analysis once a full Frog is loaded; before that, the quick Frog's tags and
+        named entities as soon as it is loaded (`complete` False). Not kept in the cache."""
+        found = self._cached(text)
+        if found is not None:
+            return found
+        self.start_in_background()
+        while True:
+            with self._quick_lock:
+                if self._quick is not None and self._quick_ready and not self.loaded:
+                    try:
+                        return replace(self._quick.analyse(text), complete=False)
+                    except AnalysisError as error:
+                        log.warning("The quick Frog failed (%s); waiting for the full one", error)
+                        self._retire_quick()
+            with self._guard:
+                loading = self._loader is not None and self._loader.is_alive()
+            if self.loaded or self._quick is None or not loading:
+                return self.analyse(text)
+            time.sleep(0.02)
+
     def _load(self) -> None:
+        self._load_quick()
         while True:
             with self._guard:
                 if not self._unloaded:
@@ -269,13 +325,39 @@ class FrogPool(_CachedAnalyser):
             try:
                 frog.start()
             except AnalysisError as error:
+                if self._closed:
+                    return
                 log.error("%s", error)  # the next text to analyse tries again and reports it
                 with self._guard:
                     self._failure = error
                 return
             with self._guard:
                 self._unloaded.remove(frog)
+            with self._quick_lock:
+                self._retire_quick()
             self._idle.put(frog)
+
+    def _load_quick(self) -> None:
+        with self._quick_lock:
+            quick = None if self._quick_ready else self._quick
+        if quick is None:
+            return
+        try:
+            quick.start()  # outside the lock: analyse_for_names polls it meanwhile
+        except AnalysisError as error:
+            if not self._closed:
+                log.warning("The quick Frog did not start (%s); names wait for the full one", error)
+            with self._quick_lock:
+                self._retire_quick()
+            return
+        with self._quick_lock:
+            self._quick_ready = self._quick is not None
+
+    def _retire_quick(self) -> None:
+        """Stop the quick Frog for good (its memory is freed); the caller holds _quick_lock."""
+        quick, self._quick, self._quick_ready = self._quick, None, False
+        if quick is not None:
+            quick.close()
 
     def _analyse(self, text: str) -> Analysis:
         frog = self._take()
@@ -303,8 +385,11 @@ class FrogPool(_CachedAnalyser):
                 raise AnalysisError("Frog gaf geen antwoord binnen de tijd")
 
     def close(self) -> None:
+        self._closed = True
         for frog in self._all:
             frog.close()
+        with self._quick_lock:
+            self._retire_quick()
 
 
 # The Frog service's protocol: one JSON object a line each way. Request {"text": str}; answer
@@ -341,6 +426,18 @@ class FrogClient(_CachedAnalyser):
         except ConnectionError:
             return self._own().analyse(text)
 
+    def analyse_for_names(self, text: str) -> Analysis:
+        """The service's full analysis; without the service, this process's own quick start."""
+        found = self._cached(text)
+        if found is not None:
+            return found
+        try:
+            analysis = self._ask(text)
+        except ConnectionError:
+            return self._own().analyse_for_names(text)
+        self._cache.put(_key(text), analysis)
+        return analysis
+
     def _ask(self, text: str) -> Analysis:
         """The service's analysis; ConnectionError when it does not run, AnalysisError when it failed."""
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
@@ -367,7 +464,7 @@ class FrogClient(_CachedAnalyser):
         with self._guard:
             if self._fallback is None:
                 log.warning("The Frog service at %s does not answer; this process loads Frog itself", self.path)
-                self._fallback = FrogPool(self._fallback_size)
+                self._fallback = own_frog(self._fallback_size)
             return self._fallback
 
     def close(self) -> None:
@@ -383,11 +480,16 @@ _shared_lock = threading.Lock()
 def configure(processes: int = 1, service: Path | None = None) -> Analyser:
     """Choose this process's analysis (at the edge, from the settings): the Frog service at
     `service`, or `processes` Frog processes of its own."""
-    chosen: Analyser = FrogClient(service, processes) if service is not None else FrogPool(processes)
+    chosen: Analyser = FrogClient(service, processes) if service is not None else own_frog(processes)
     previous = use(chosen)
     if previous is not None:
         previous.close()
     return chosen
+
+
+def own_frog(processes: int = 1) -> FrogPool:
+    """Frog processes of this process's own, with a quick start for names."""
+    return FrogPool(processes, names_command=NAMES_COMMAND)
 
 
 def use(analyser: Analyser | None) -> Analyser | None:
@@ -404,7 +506,7 @@ def shared_frog() -> Analyser:
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = FrogPool(1)
+            _shared = own_frog()
         return _shared
 
 

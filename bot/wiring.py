@@ -9,22 +9,21 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from bot.matching import Matcher
-from bot.matching.indexing import Indexes, open_indexes
 from bot.settings import Settings, SettingsError
 from bot.texts import nl
-from embeddings.collection import SyncReport
-from embeddings.encoder import Encoder, configure_threads, load_encoder
-from embeddings.lexical import QueryExpander
-from knowledge.database import open_database
-from knowledge.example_data import ensure_knowledge, thesaurus_entries
 
-if TYPE_CHECKING:  # the openai client loads only where a model is configured
+# The heavy parts (SQLite layer, matching, encoder) load where they are used, so the command
+# line starts at once: `vraagwijzer run` begins loading Frog before them.
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from bot.drafting.drafter import Drafter
+    from bot.matching import Matcher
+    from bot.matching.indexing import Indexes
     from bot.overlap import OverlapIndex
     from bot.wording.service import ModelWording
+    from embeddings.collection import SyncReport
+    from embeddings.encoder import Encoder
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +55,12 @@ def check_data_dir(settings: Settings) -> None:
 
 def open_db(settings: Settings) -> Database:
     """The database, with the example knowledge loaded on first start."""
+    from bot.workflow import utc_now
+    from knowledge.database import open_database
+    from knowledge.example_data import ensure_knowledge
+
     check_data_dir(settings)
     db = open_database(settings.database_path)
-    from bot.workflow import utc_now
 
     ensure_knowledge(db, utc_now())
     return db
@@ -67,6 +69,12 @@ def open_db(settings: Settings) -> Database:
 def assemble(
     settings: Settings, *, encoder: Encoder | None = None, rebuild: bool = False, progress: bool = False
 ) -> Assembly:
+    from bot.matching import Matcher
+    from bot.matching.indexing import open_indexes
+    from embeddings.encoder import configure_threads, load_encoder
+    from embeddings.lexical import QueryExpander
+    from knowledge.example_data import thesaurus_entries
+
     db = open_db(settings)
     if encoder is None:
         configure_threads(settings.threads)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
-from typing import Any, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from knowledge.errors import NotFoundError
 from knowledge.records import Assignment, Group, Institution, Organisation
+
+if TYPE_CHECKING:  # only for the signatures: the command line starts without the SQLite layer
+    from sqlite_utils import Database
 
 Record = Institution | Organisation | Group | Assignment
 R = TypeVar("R", Institution, Organisation, Group, Assignment)

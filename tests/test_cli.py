@@ -15,6 +15,7 @@ from knowledge import intakes
 from knowledge.database import open_database
 from knowledge.records import Conversation
 from tests.support.ports import free_port
+from tests.support.processes import children
 
 QUESTION = "onze laptops en servers krijgen updates pas weken te laat, hoe richten we dat beter in"
 
@@ -177,6 +178,37 @@ def test_run_serves_the_web_pages_and_stops_cleanly(tmp_path: Path, data_dir: Pa
         _, stderr = service.communicate(timeout=30)
     assert service.returncode == 0, stderr
     assert "Geen TELEGRAM_BOT_TOKEN" in stderr
+
+
+@pytest.mark.slow
+def test_sigterm_while_frog_loads_stops_the_service_and_its_frogs(tmp_path: Path, data_dir: Path) -> None:
+    """A deploy stops the service with SIGTERM, often seconds after it started: the stop is a
+    normal one (exit 0) and no Frog process is left loading its models for nobody."""
+    import signal
+    import time
+
+    import httpx
+
+    port = free_port()
+    env = {**os.environ, "VRAAGWIJZER_DATA_DIR": str(data_dir), "VRAAGWIJZER_PORT": str(port)}
+    service = subprocess.Popen([sys.executable, "-m", "web.cli", "run"], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/chat", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and service.poll() is None, "the service did not start"
+                time.sleep(0.1)
+        frogs = children(service.pid)
+        assert frogs  # Frog began loading with the service
+    finally:
+        service.send_signal(signal.SIGTERM)
+        _, stderr = service.communicate(timeout=30)
+    assert service.returncode == 0, stderr
+    assert "Vraagwijzer is gestopt" in stderr and "Traceback" not in stderr
+    assert not [pid for pid in frogs if Path(f"/proc/{pid}").exists()]
 
 
 def test_login_link_for_a_broker(tmp_path: Path) -> None:

@@ -20,28 +20,18 @@ import pytest
 from bot import frog
 from bot.analysis import Analysis, AnalysisError, FrogMissing
 from bot.conversation.assistant import Assistant
-from bot.frog import FrogClient, FrogPool, shared_frog
+from bot.conversation.names import person_names
+from bot.frog import FROG_COMMAND, NAMES_COMMAND, FrogClient, FrogPool, shared_frog
 from bot.frog_server import answering
 from bot.matching import Matcher
 from bot.settings import load_settings
 from tests.support.assistant import FULL_INTAKE, joined, run_intake, say
+from tests.support.processes import children
+
+NAMES = json.loads((Path(__file__).parent / "data" / "names.json").read_text(encoding="utf-8"))["sentences"]
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMED = "Meneer Jan de Vries belde gisteren over de achterstand bij DUO."
-
-
-def children(pid: int) -> list[int]:
-    """Process ids whose parent is `pid` (from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 def frog_service(data_dir: Path, *args: str) -> subprocess.Popen[str]:
@@ -203,3 +193,76 @@ def test_the_settings_choose_the_frog_service(tmp_path: Path) -> None:
     (tmp_path / "frog.sock").touch()  # a Frog service runs for this data folder
     assert load_settings(base).frog_service == tmp_path / "frog.sock"
     assert load_settings({**base, "VRAAGWIJZER_FROG_PROCESSES": "2"}).frog_processes == 2
+
+
+def held_frog(tmp_path: Path, release: Path) -> tuple[str, ...]:
+    """The full Frog's command, held back until `release` exists: a start that is still loading."""
+    script = tmp_path / "held-frog"
+    script.write_text(f'#!/bin/sh\nwhile [ ! -e "{release}" ]; do sleep 0.05; done\nexec frog "$@"\n')
+    script.chmod(0o755)
+    return (str(script), *FROG_COMMAND[1:])
+
+
+def test_while_the_full_frog_loads_the_quick_one_finds_the_same_names(tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    pool = FrogPool(command=held_frog(tmp_path, release), names_command=NAMES_COMMAND)
+    try:
+        pool.start_in_background()
+        quick = pool.analyse_for_names(NAMED)
+        assert not quick.complete and pool.loaded == 0
+        assert {t.word: t.lemma for t in quick.tokens}["belde"] == "bellen"  # lemmas, but no morphology
+        assert {t.morph for t in quick.tokens} == {""}
+        keep = ["DUO", "UWV", "IND", "Belastingdienst"]
+        for sentence in NAMES:  # the tagger and named entities are the full Frog's own
+            text = sentence["text"]
+            assert person_names(pool.analyse_for_names(text), keep) == person_names(shared_frog().analyse(text), keep)
+        quick_pid = pool._quick._process.pid if pool._quick and pool._quick._process else None
+
+        release.touch()
+        full = pool.analyse(NAMED)
+        assert full.complete and full == shared_frog().analyse(NAMED)
+        assert pool.analyse_for_names(NAMED) is full  # from the cache, complete
+        assert pool._quick is None  # retired once the full Frog was ready: its memory is freed
+        assert quick_pid is not None and not Path(f"/proc/{quick_pid}").exists()
+    finally:
+        release.touch()
+        pool.close()
+
+
+def test_the_chat_answers_while_frog_loads_and_the_draft_is_analysed_in_full(
+    tmp_path: Path, small_matcher: Matcher
+) -> None:
+    """The first answers after a start are stored without their names but also without an
+    analysis (the quick Frog has no lemmas or morphology); the drafter makes it when it drafts."""
+    release = tmp_path / "release"
+    pool = FrogPool(command=held_frog(tmp_path, release), names_command=NAMES_COMMAND)
+    previous = frog.use(pool)
+    try:
+        assistant = Assistant(small_matcher.db, small_matcher)
+        run_intake(assistant, FULL_INTAKE[:3])
+        replies = say(assistant, text="Mevrouw Fatima el Amrani ziet dat laptops updates pas weken te laat krijgen.")
+        assert pool.loaded == 0  # answered before the full Frog was there
+        answers = json.loads(small_matcher.db.execute("select answers from conversations").fetchone()[0])
+        assert "Amrani" not in json.dumps(answers) and "[naam]" in answers["problem"]
+        assert "problem" not in answers["analysis"]
+        assert "naam" in joined(replies)
+
+        release.touch()
+        review = joined(run_intake(assistant, FULL_INTAKE[4:]))
+    finally:
+        frog.use(previous)
+        release.touch()
+        pool.close()
+    assert (
+        "Hoofdvraag: Welke maatregelen kan DUO nemen om updates binnen een week uit te rollen op alle laptops?"
+        in review
+    )
+
+
+def test_without_a_quick_frog_names_wait_for_the_full_one() -> None:
+    pool = FrogPool(names_command=("frog-is-not-installed-here",))
+    try:
+        analysis = pool.analyse_for_names(NAMED)
+    finally:
+        pool.close()
+    assert analysis.complete and analysis == shared_frog().analyse(NAMED)

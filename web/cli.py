@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from bot import cli as core
+from bot.frog import shared_frog
 from bot.settings import Settings
 
 
@@ -13,6 +14,8 @@ from bot.settings import Settings
 @click.pass_obj
 def run(settings: Settings) -> None:
     """Start de dienst: dashboard en webchat, en de Telegram-bot wanneer TELEGRAM_BOT_TOKEN is gezet."""
+    # Frog loads longest (2-4 s; answers wait for it to remove names): begin before anything else.
+    shared_frog().start_in_background()
     from web.service import run_service
 
     run_service(settings)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
+import threading
 import time
 from typing import Any
 
@@ -209,11 +211,12 @@ class Service:
 def run_service(settings: Settings) -> None:
     check_data_dir(settings)
     # One service per data folder; a restore waits for it to stop.
-    with maintenance.service_lock(settings.data_dir):
-        shared_frog().start_in_background()  # Frog's models load (about 6 s) while the model does
+    # SIGTERM stops the service as Ctrl-C does: uvicorn shuts down gracefully, then raises the
+    # signal again, which must end in a normal stop (Frog's processes closed), not an error.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with maintenance.service_lock(settings.data_dir), contextlib.suppress(KeyboardInterrupt):
+        shared_frog().start_in_background()  # Frog's models load (about 4 s) while the model does
         service = Service(settings, assemble(settings))
-        # uvicorn shuts down gracefully on Ctrl-C/SIGTERM, then re-raises the signal: that is a
-        # normal stop, not an error.
-        with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(service.run())
+        asyncio.run(service.run())
     log.warning(texts.nl.RUN_STOPPED)

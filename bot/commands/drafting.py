@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bot import wiring
 from bot.commands.support import writing
 from bot.conversation.language import strip_emoji
-from bot.matching import MatchInputError, check_filters, match_intake
 from bot.settings import Settings
 from bot.texts import nl
 from bot.wiring import open_db
@@ -90,6 +89,7 @@ def draft(settings: Settings, as_json: bool, docx_path: Path | None, no_match: b
     from bot.drafting.document import render_text, write_docx
     from bot.drafting.drafter import Drafter
     from bot.frog import shared_frog
+    from bot.matching import MatchInputError, check_filters, match_intake
 
     raw = sys.stdin.read()
     try:

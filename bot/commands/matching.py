@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from bot import wiring
 from bot.commands.support import choice, int_range
-from bot.matching import MatchResult, check_filters
 from bot.settings import Settings
 from bot.texts import nl
 from knowledge.errors import VraagwijzerError
 from knowledge.vocabulary import FORMS, LEVELS, REGIONS
+
+if TYPE_CHECKING:  # matching loads when a command runs, not with the command line
+    from bot.matching import MatchResult
 
 
 @click.command()
@@ -60,6 +62,8 @@ def match(
 
 
 def _match_line(matcher: Any, line: str, line_number: int, k: int) -> tuple[dict[str, Any], bool]:
+    from bot.matching import check_filters
+
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:

@@ -66,13 +66,15 @@ def store_text(services: DialogServices, conv: Conversation, step: str, value: s
 def without_names(
     services: DialogServices, conv: Conversation, text: str
 ) -> tuple[Conversation, str, Analysis | None, list[Reply]]:
-    """The text with the names of people redacted (told once) and its analysis; when Frog
-    cannot be reached the text is kept as it is, without analysis, and the failure logged."""
+    """The text with the names of people redacted (told once) and its analysis, or None when
+    only names could be looked for yet (Frog's models still loading after a start; the drafter
+    analyses the text again). When Frog cannot be reached the text is kept as it is, without
+    analysis, and the failure logged."""
     drafter = services.drafter
     assert drafter is not None
     notices: list[Reply] = []
     try:
-        analysis = drafter.analyse(text)
+        analysis = drafter.analyse_for_names(text)
         redacted, count = redact_names(text, analysis, services.kept_names)
     except AnalysisError:
         log.exception("No Dutch analysis for an answer at step %s", conv.step)
@@ -80,7 +82,7 @@ def without_names(
     if count:
         text = redacted
         try:
-            analysis = drafter.analyse(redacted)
+            analysis = drafter.analyse_for_names(redacted)
         except AnalysisError:
             log.exception("No Dutch analysis for a redacted answer at step %s", conv.step)
             return conv, text, None, notices
@@ -88,4 +90,4 @@ def without_names(
             t = texts.for_language(conv.language)
             notices.append(Reply(t.REDACTED.format(kinds=t.REDACTED_KINDS["name"])))
             conv = replace(conv, notices=(*conv.notices, "name"))
-    return conv, text, analysis, notices
+    return conv, text, analysis if analysis.complete else None, notices

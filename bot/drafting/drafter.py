@@ -36,6 +36,9 @@ class Drafter:
     def analyse(self, text: str) -> Analysis:
         return self.frog.analyse(text)
 
+    def analyse_for_names(self, text: str) -> Analysis:
+        return self.frog.analyse_for_names(text)
+
     def analyse_answers(
         self, answers: Mapping[str, Any], known: Mapping[str, Analysis] | None = None
     ) -> dict[str, Analysis]:
