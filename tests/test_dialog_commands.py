@@ -141,6 +141,20 @@ def test_a_problem_typed_before_the_first_question_counts_as_an_answer(
     assert [r.text for r in replies] == [nl.CONFIRM_DISCARD["cancel"].format(fields="probleem")]
 
 
+def test_a_problem_typed_first_is_kept_without_names_and_used_when_its_question_comes(
+    assistant: Assistant, small_db: Database
+) -> None:
+    first = say(assistant, "Meneer Pieter Jansen van de servicedesk ziet dat laptops updates weken te laat krijgen")
+    assert "naam" in joined(first)  # told that a name was removed
+    early = stored(small_db).pending["early_problem"]
+    assert "Jansen" not in early and "[naam]" in early
+
+    say(assistant, "duo")
+    replies = say(assistant, "ik werk in Groningen")
+    assert [r.text for r in replies][-2:] == [nl.PROBLEM_FROM_EARLIER, nl.ASK["context"]]
+    assert stored(small_db).answers["problem"] == early
+
+
 def test_another_answer_lets_the_question_lapse_and_counts(assistant: Assistant, small_db: Database) -> None:
     run_intake(assistant, AT_CONTEXT)
     say(assistant, "/stop")

@@ -55,7 +55,7 @@ def store_text(services: DialogServices, conv: Conversation, step: str, value: s
     found by it are redacted first (told once), so neither the text nor the analysis has them."""
     stored_analysis: dict[str, Any] = dict(conv.answers.get("analysis") or {})
     conv, value, analysis, notices = without_names(services, conv, value)
-    if analysis is None:
+    if analysis is None or not analysis.complete:
         stored_analysis.pop(step, None)  # the drafter analyses it again when the draft is made
     else:
         stored_analysis[step] = analysis.as_json()
@@ -66,10 +66,10 @@ def store_text(services: DialogServices, conv: Conversation, step: str, value: s
 def without_names(
     services: DialogServices, conv: Conversation, text: str
 ) -> tuple[Conversation, str, Analysis | None, list[Reply]]:
-    """The text with the names of people redacted (told once) and its analysis, or None when
-    only names could be looked for yet (Frog's models still loading after a start; the drafter
-    analyses the text again). When Frog cannot be reached the text is kept as it is, without
-    analysis, and the failure logged."""
+    """The text with the names of people redacted (told once) and its analysis; that has only
+    tags and named entities (`complete` False) while Frog's full models still load after a
+    start. When Frog cannot be reached the text is kept as it is, without analysis, and the
+    failure logged."""
     drafter = services.drafter
     assert drafter is not None
     notices: list[Reply] = []
@@ -90,4 +90,4 @@ def without_names(
             t = texts.for_language(conv.language)
             notices.append(Reply(t.REDACTED.format(kinds=t.REDACTED_KINDS["name"])))
             conv = replace(conv, notices=(*conv.notices, "name"))
-    return conv, text, analysis if analysis.complete else None, notices
+    return conv, text, analysis, notices

@@ -16,6 +16,9 @@ from bot.workflow.overlap_links import MAX_CONTACT
 from knowledge.records import Conversation
 from knowledge.vocabulary import FORMS
 
+# A message of at least this many words, typed before the problem was asked, is its description.
+EARLY_PROBLEM_WORDS = 6
+
 LEVEL_WORDS = {
     "hbo": "hbo",
     "wo": "wo",
@@ -46,9 +49,11 @@ class TypedAnswers(Steps):
         conv, text, notices = received(conv, raw)
         if conv.step == "idle":
             conv, replies = self._begin(conv, welcome=True)
-            # Someone who starts by typing their problem: keep it for the problem step.
-            if len(text.split()) >= 6:
+            # Someone who starts by typing their problem: kept, without names, for the problem step.
+            if len(text.split()) >= EARLY_PROBLEM_WORDS:
+                conv, text, _, name_notices = without_names(self.services, conv, text)
                 conv = replace(conv, pending={**conv.pending, "early_problem": text})
+                notices = [*notices, *name_notices]
             return conv, [*notices, *replies]
         conv, replies = self._text_for_step(conv, text)
         return conv, [*notices, *replies]

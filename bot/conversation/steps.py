@@ -81,7 +81,8 @@ class Steps:
                 self.services, replace(conv, pending=without(conv.pending, "early_problem")), "problem", early
             )
             conv, replies = self._advance(conv)
-            return conv, [*notice, *replies]
+            used = Reply(texts.for_language(conv.language).PROBLEM_FROM_EARLIER)
+            return conv, [*notice, used, *replies]
         if next_step == "similar":
             return self._show_similar(conv)
         if next_step == "review":

@@ -50,6 +50,7 @@ ORGANISATION_TAKEN = "Noted: {name}. Not right? Use /back to change it."
 ORGANISATION_RETRY = (
     "I need the name of your organisation, for example DUO, the Tax Administration or the Ministry of BZK."
 )
+PROBLEM_FROM_EARLIER = "I have noted your earlier description as the problem. Use /back to change it."
 ORGANISATION_UNKNOWN = "I don't know ‘{name}’ as a government organisation. Is the name right?"
 REGION_RETRY = "I don't know that place. Choose the region where you work:"
 REGION_SET = "Noted: region {label}."

@@ -52,6 +52,7 @@ ORGANISATION_TAKEN = "Genoteerd: {name}. Klopt dat niet? Met /terug past u het a
 ORGANISATION_RETRY = (
     "Ik heb de naam van uw organisatie nodig, bijvoorbeeld DUO, de Belastingdienst of het ministerie van BZK."
 )
+PROBLEM_FROM_EARLIER = "Uw eerdere beschrijving heb ik als probleem genoteerd. Met /terug past u die aan."
 ORGANISATION_UNKNOWN = "Ik ken ‘{name}’ niet als rijksorganisatie. Klopt de naam?"
 REGION_RETRY = "Die plaats ken ik niet. Kies de regio waar u werkt:"
 REGION_SET = "Genoteerd: regio {label}."
