@@ -10,6 +10,7 @@ from bot.conversation.assistant import Assistant
 from bot.matching import Matcher
 from bot.texts import en, nl
 from knowledge import catalog, intakes
+from knowledge.example_data import example_organisations
 from knowledge.records import Conversation
 from tests.support import builders
 from tests.support.assistant import CHANNEL, FULL_INTAKE, joined, options, run_intake, say
@@ -21,6 +22,13 @@ AT_DATA = FULL_INTAKE[:8]
 
 @pytest.fixture
 def assistant(small_db: Database, small_matcher: Matcher) -> Assistant:
+    return Assistant(small_db, small_matcher, clock=lambda: "2026-11-28T10:00:00+00:00")
+
+
+@pytest.fixture
+def every_organisation(small_db: Database, small_matcher: Matcher) -> Assistant:
+    """The assistant with all the bundled example organisations (all the ministries)."""
+    catalog.save_records(small_db, "organisations", example_organisations())
     return Assistant(small_db, small_matcher, clock=lambda: "2026-11-28T10:00:00+00:00")
 
 
@@ -295,6 +303,39 @@ def test_an_exactly_typed_known_name_is_taken_without_asking(
     conversation = stored(small_db)
     assert conversation.step == "region" and "org_candidate" not in conversation.pending
     assert conversation.answers["organisation"] == "DUO" and conversation.answers["organisation_id"] == "duo"
+
+
+@pytest.mark.parametrize(
+    ("typed", "taken"),
+    [
+        ("ministerie van IenW", "Ministerie van Infrastructuur en Waterstaat (IenW)"),
+        ("het ministerie van bzk", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)"),
+        ("de Belastingdienst", "Belastingdienst"),
+        ("het UWV", "Uitvoeringsinstituut Werknemersverzekeringen (UWV)"),
+    ],
+)
+def test_a_name_with_its_article_or_a_ministry_by_its_short_name_is_taken_without_asking(
+    every_organisation: Assistant, typed: str, taken: str
+) -> None:
+    assistant = every_organisation
+    say(assistant, "/start")
+    assert joined(say(assistant, typed)).startswith(nl.ORGANISATION_TAKEN.format(name=taken))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("ministerie van infrastructuur", "Ministerie van Infrastructuur en Waterstaat"),
+        ("ministerie van ienww", "Ministerie van Infrastructuur en Waterstaat"),  # not "Financiën": the rest counts
+        ("ministerie van defensei", "Ministerie van Defensie"),
+    ],
+)
+def test_a_ministry_written_nearly_right_is_asked_about_by_its_own_name(
+    every_organisation: Assistant, typed: str, meant: str
+) -> None:
+    assistant = every_organisation
+    say(assistant, "/start")
+    assert meant in joined(say(assistant, typed)).split("Bedoelt u", 1)[1]
 
 
 def test_an_alias_is_taken_without_asking(small_db: Database, small_matcher: Matcher) -> None:

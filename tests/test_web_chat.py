@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,9 @@ import pytest
 from sqlite_utils import Database
 from starlette.testclient import TestClient
 
-from bot.channels.web import WebChatChannel
+from bot.channels.web import WebChatChannel, step_marker
 from bot.conversation.assistant import Assistant
+from bot.conversation.messages import Incoming
 from bot.matching import Matcher
 from knowledge import intakes, maintenance, review, transcripts
 from tests.support.assistant import FULL_INTAKE
@@ -221,6 +224,40 @@ def test_a_stale_or_repeated_form_does_not_land_on_another_question(chat, small_
     visitor.page = visitor.client.get("/chat").text
     visitor.send(text="We houden het nu bij in excel, sinds de nieuwe BIO-eisen moet het sneller")
     assert small_db.execute("SELECT step FROM conversations").fetchone()[0] != "context"
+
+
+def test_a_form_sent_twice_at_once_is_answered_once(
+    small_db: Database, small_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A double click posts the same form twice, at the same moment: the second must not be
+    taken as the answer to the question the first one leads to, nor split the first's turn."""
+    assistant = Assistant(small_db, small_matcher, clock=lambda: NOW)
+    channel = WebChatChannel(assistant, render)
+    who = ("web", "double-click")
+    for typed in ("/start", "duo"):
+        channel.turn(Incoming(*who, text=typed), None)
+    marker = step_marker(intakes.load_conversation(small_db, *who).step, transcripts.last_id(small_db, *who))
+    answer = assistant.handle
+
+    def slowly(incoming: Incoming) -> Any:
+        time.sleep(0.3)  # the second post arrives while the first is being answered
+        return answer(incoming)
+
+    monkeypatch.setattr(assistant, "handle", slowly)
+    posts = [threading.Thread(target=channel.turn, args=(Incoming(*who, text="ik werk in Groningen"), marker))]
+    posts.append(threading.Thread(target=channel.turn, args=(Incoming(*who, text="ik werk in Groningen"), marker)))
+    for post in posts:
+        post.start()
+    for post in posts:
+        post.join()
+
+    conversation = intakes.load_conversation(small_db, *who)
+    assert conversation.step == "problem" and "problem" not in conversation.answers
+    said = [(m.side, m.text) for m in transcripts.transcript_of(small_db, *who)]
+    typed = [i for i, (side, text) in enumerate(said) if side == transcripts.USER and text == "ik werk in Groningen"]
+    assert len(typed) == 1
+    stale = next(i for i, (_, text) in enumerate(said) if text.startswith("Dat formulier hoorde bij een eerdere vraag"))
+    assert typed[0] < stale  # the first turn whole, then the notice for the second post
 
 
 def test_the_users_side_is_stored_redacted_and_bounded(chat, small_db: Database) -> None:  # type: ignore[no-untyped-def]

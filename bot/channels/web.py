@@ -33,6 +33,7 @@ from bot.conversation.messages import Incoming, Option, Reply
 from bot.conversation.redaction import redact
 from bot.conversation.services import DialogServices
 from bot.conversation.steps import TEXT_FIELDS
+from bot.conversation.turns import TurnOrder
 from knowledge import intakes, transcripts
 from knowledge.records import Conversation
 
@@ -69,6 +70,9 @@ class WebChatChannel(Channel):
         self.assistant = assistant
         self.render = render
         self.secure_cookies = secure_cookies
+        # One visitor's posts one at a time, from the step check to the transcript: a form sent
+        # twice at once is then stale the second time, and the transcript keeps each turn whole.
+        self.order = TurnOrder()
 
     def routes(self) -> list[BaseRoute]:
         return [Route(CHAT_PATH, self.chat, methods=["GET", "POST"])]
@@ -107,6 +111,10 @@ class WebChatChannel(Channel):
         """Answer one posted form and store the turn in the transcript. A form that carries a
         step other than the current one (a stale page, a form sent twice) is not handed to the
         dialog: it gets a notice and the current question again."""
+        with self.order.turn((incoming.channel, incoming.user_ref)):
+            self._turn(incoming, answers_step)
+
+    def _turn(self, incoming: Incoming, answers_step: str | None) -> None:
         db, who = self.assistant.db, (incoming.channel, incoming.user_ref)
         with self.assistant.lock:
             before = intakes.load_conversation(db, *who)

@@ -18,6 +18,10 @@ from bot.matching import Matching
 from bot.workflow.overlap_links import AnswerOutcome
 from knowledge.records import Conversation, Organisation, SubmittedDraft
 
+# How a name is written around it: "de Belastingdienst", "het ministerie van IenW".
+_ARTICLE = re.compile(r"^(?:de|het|the)\s+")
+_MINISTRY = re.compile(r"^(?:het\s+|the\s+)?(?:ministerie|min\.?|ministry)\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?")
+
 
 @dataclass
 class DialogServices:
@@ -58,17 +62,35 @@ class DialogServices:
 
     def exact_organisation(self, text: str) -> Organisation | None:
         """The known organisation whose name, short name or alias is exactly what was typed
-        (case and surrounding spaces aside): taken without asking."""
+        (case, surrounding spaces and a leading article aside), or a ministry named by its short
+        name or alias ("ministerie van IenW"): taken without asking."""
         query = " ".join(text.split()).lower()
-        return self._by_id[self._choices[query]] if query in self._choices else None
+        for name in (query, _ARTICLE.sub("", query, count=1)):
+            if name in self._choices:
+                return self._by_id[self._choices[name]]
+        rest = _MINISTRY.sub("", query, count=1)
+        if rest != query and rest in self._choices and self._is_ministry(self._choices[rest]):
+            return self._by_id[self._choices[rest]]
+        return None
+
+    def _is_ministry(self, organisation_id: str) -> bool:
+        return self._by_id[organisation_id].name.lower().startswith("ministerie")
 
     def find_organisation(self, text: str) -> Organisation | None:
         """The known organisation the user most likely meant, if any is close enough."""
         query = clean_answer(text).lower()
         if not query:
             return None
-        if query in self._choices:
-            return self._by_id[self._choices[query]]
+        exact = self.exact_organisation(query)
+        if exact is not None:
+            return exact
+        rest = _MINISTRY.sub("", query, count=1)
+        if rest != query and len(rest.split()) <= 3:
+            # "ministerie van infrastructuur": the rest against the ministries only, since
+            # "ministerie van" alone makes every ministry look alike.
+            ministries = [c for c, i in self._choices.items() if self._is_ministry(i)]
+            best = process.extractOne(rest, ministries, scorer=fuzz.WRatio, score_cutoff=86)
+            return self._by_id[self._choices[best[0]]] if best else None
         if len(query.split()) > 3:  # a sentence: look for a known name inside it
             named = [c for c in self._choices if len(c) >= 3 and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", query)]
             if named:
