@@ -53,6 +53,7 @@ START_TIMEOUT = 60.0
 REQUEST_TIMEOUT = 20.0
 _SENTINEL = "Vwqzsentinelqz"
 CACHE_SIZE = 4096
+QUICK_CACHE_SIZE = 256
 
 
 class Frog:
@@ -277,6 +278,8 @@ class FrogPool(_CachedAnalyser):
         self._quick_lock = threading.Lock()  # guards _quick; held while the quick Frog analyses
         self._quick: Frog | None = Frog(names_command) if names_command else None
         self._quick_ready = False
+        # The quick Frog's analyses, apart from the full ones: a turn and its rehearsal ask twice.
+        self._quick_cache = _Cache(QUICK_CACHE_SIZE)
         super().__init__()
 
     def start_in_background(self) -> None:
@@ -296,8 +299,10 @@ class FrogPool(_CachedAnalyser):
 
     def analyse_for_names(self, text: str) -> Analysis:
         """The full analysis once a full Frog is loaded; before that, the quick Frog's tags and
-        named entities as soon as it is loaded (`complete` False). Not kept in the cache."""
+        named entities as soon as it is loaded (`complete` False), kept apart from the full ones."""
         found = self._cached(text)
+        if found is None and self._quick is not None:
+            found = self._quick_cache.get(_key(text))
         if found is not None:
             return found
         self.start_in_background()
@@ -305,7 +310,9 @@ class FrogPool(_CachedAnalyser):
             with self._quick_lock:
                 if self._quick is not None and self._quick_ready and not self.loaded:
                     try:
-                        return replace(self._quick.analyse(text), complete=False)
+                        quick = replace(self._quick.analyse(text), complete=False)
+                        self._quick_cache.put(_key(text), quick)
+                        return quick
                     except AnalysisError as error:
                         log.warning("The quick Frog failed (%s); waiting for the full one", error)
                         self._retire_quick()
@@ -356,6 +363,7 @@ class FrogPool(_CachedAnalyser):
     def _retire_quick(self) -> None:
         """Stop the quick Frog for good (its memory is freed); the caller holds _quick_lock."""
         quick, self._quick, self._quick_ready = self._quick, None, False
+        self._quick_cache = _Cache(QUICK_CACHE_SIZE)
         if quick is not None:
             quick.close()
 

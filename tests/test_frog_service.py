@@ -210,6 +210,7 @@ def test_while_the_full_frog_loads_the_quick_one_finds_the_same_names(tmp_path: 
         pool.start_in_background()
         quick = pool.analyse_for_names(NAMED)
         assert not quick.complete and pool.loaded == 0
+        assert pool.analyse_for_names(NAMED) is quick  # a turn and its rehearsal ask once
         assert {t.word: t.lemma for t in quick.tokens}["belde"] == "bellen"  # lemmas, but no morphology
         assert {t.morph for t in quick.tokens} == {""}
         keep = ["DUO", "UWV", "IND", "Belastingdienst"]
