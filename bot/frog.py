@@ -248,11 +248,6 @@ class _CachedAnalyser:
         """At least the tags and named entities; here the full analysis."""
         return self.analyse(text)
 
-    def _cached(self, text: str) -> Analysis | None:
-        """The full analysis if it was made already (an empty text needs none)."""
-        key = _key(text)
-        return self._cache.get(key) if key else Analysis()
-
     def _analyse(self, text: str) -> Analysis:
         raise NotImplementedError
 
@@ -300,9 +295,12 @@ class FrogPool(_CachedAnalyser):
     def analyse_for_names(self, text: str) -> Analysis:
         """The full analysis once a full Frog is loaded; before that, the quick Frog's tags and
         named entities as soon as it is loaded (`complete` False), kept apart from the full ones."""
-        found = self._cached(text)
+        key = _key(text)
+        if not key:
+            return Analysis()
+        found = self._cache.get(key)
         if found is None and self._quick is not None:
-            found = self._quick_cache.get(_key(text))
+            found = self._quick_cache.get(key)
         if found is not None:
             return found
         self.start_in_background()
@@ -311,7 +309,7 @@ class FrogPool(_CachedAnalyser):
                 if self._quick is not None and self._quick_ready and not self.loaded:
                     try:
                         quick = replace(self._quick.analyse(text), complete=False)
-                        self._quick_cache.put(_key(text), quick)
+                        self._quick_cache.put(key, quick)
                         return quick
                     except AnalysisError as error:
                         log.warning("The quick Frog failed (%s); waiting for the full one", error)
@@ -428,23 +426,21 @@ class FrogClient(_CachedAnalyser):
         except AnalysisError as error:
             log.error("%s", error)
 
-    def _analyse(self, text: str) -> Analysis:
+    def analyse(self, text: str) -> Analysis:
         try:
-            return self._ask(text)
+            return super().analyse(text)
         except ConnectionError:
             return self._own().analyse(text)
 
     def analyse_for_names(self, text: str) -> Analysis:
         """The service's full analysis; without the service, this process's own quick start."""
-        found = self._cached(text)
-        if found is not None:
-            return found
         try:
-            analysis = self._ask(text)
+            return super().analyse(text)
         except ConnectionError:
             return self._own().analyse_for_names(text)
-        self._cache.put(_key(text), analysis)
-        return analysis
+
+    def _analyse(self, text: str) -> Analysis:
+        return self._ask(text)
 
     def _ask(self, text: str) -> Analysis:
         """The service's analysis; ConnectionError when it does not run, AnalysisError when it failed."""

@@ -94,8 +94,8 @@ class Service:
     """The web server and the chat channels in one event loop."""
 
     def __init__(self, settings: Settings, assembly: Assembly) -> None:
-        # Frog loads (about 5 s) while the service starts; `run_service` begins even earlier,
-        # beside the model. Starting twice is one start.
+        # Frog loads (about 4 s) while the service starts; `vraagwijzer run` begins even earlier,
+        # before it imports the service. Starting twice is one start.
         shared_frog().start_in_background()
         self.settings = settings
         self.assembly = assembly
@@ -216,7 +216,6 @@ def run_service(settings: Settings) -> None:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, signal.default_int_handler)
     with maintenance.service_lock(settings.data_dir), contextlib.suppress(KeyboardInterrupt):
-        shared_frog().start_in_background()  # Frog's models load (about 4 s) while the model does
         service = Service(settings, assemble(settings))
         asyncio.run(service.run())
     log.warning(texts.nl.RUN_STOPPED)

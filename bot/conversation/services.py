@@ -23,6 +23,12 @@ _ARTICLE = re.compile(r"^(?:de|het|the)\s+")
 _MINISTRY = re.compile(r"^(?:het\s+|the\s+)?(?:ministerie|min\.?|ministry)\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?")
 
 
+def _ministry_part(query: str) -> str | None:
+    """What follows "ministerie van" ("ienw" of "het ministerie van ienw"), or None."""
+    rest = _MINISTRY.sub("", query, count=1)
+    return rest if rest != query else None
+
+
 @dataclass
 class DialogServices:
     """What the dialog needs from outside: knowledge, matching, and the record of drafts."""
@@ -44,6 +50,8 @@ class DialogServices:
                 if name:
                     self._choices.setdefault(name.lower(), org.id)
         self._by_id = {o.id: o for o in self.organisations}
+        ministries = {o.id for o in self.organisations if o.name.lower().startswith("ministerie")}
+        self._ministry_names = [name for name, org_id in self._choices.items() if org_id in ministries]
         if self.drafter is None:
             from bot.frog import shared_frog
 
@@ -68,13 +76,10 @@ class DialogServices:
         for name in (query, _ARTICLE.sub("", query, count=1)):
             if name in self._choices:
                 return self._by_id[self._choices[name]]
-        rest = _MINISTRY.sub("", query, count=1)
-        if rest != query and rest in self._choices and self._is_ministry(self._choices[rest]):
+        rest = _ministry_part(query)
+        if rest in self._ministry_names:
             return self._by_id[self._choices[rest]]
         return None
-
-    def _is_ministry(self, organisation_id: str) -> bool:
-        return self._by_id[organisation_id].name.lower().startswith("ministerie")
 
     def find_organisation(self, text: str) -> Organisation | None:
         """The known organisation the user most likely meant, if any is close enough."""
@@ -84,12 +89,11 @@ class DialogServices:
         exact = self.exact_organisation(query)
         if exact is not None:
             return exact
-        rest = _MINISTRY.sub("", query, count=1)
-        if rest != query and len(rest.split()) <= 3:
+        rest = _ministry_part(query)
+        if rest and len(rest.split()) <= 3:
             # "ministerie van infrastructuur": the rest against the ministries only, since
             # "ministerie van" alone makes every ministry look alike.
-            ministries = [c for c, i in self._choices.items() if self._is_ministry(i)]
-            best = process.extractOne(rest, ministries, scorer=fuzz.WRatio, score_cutoff=86)
+            best = process.extractOne(rest, self._ministry_names, scorer=fuzz.WRatio, score_cutoff=86)
             return self._by_id[self._choices[best[0]]] if best else None
         if len(query.split()) > 3:  # a sentence: look for a known name inside it
             named = [c for c in self._choices if len(c) >= 3 and re.search(rf"(?<!\w){re.escape(c)}(?!\w)", query)]
