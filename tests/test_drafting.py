@@ -80,6 +80,14 @@ def test_good_questions_pass(drafter: Drafter, item: dict) -> None:  # type: ign
     assert question_faults(drafter.analyse(item["question"]), item["question"]) == []
 
 
+def test_a_compound_takes_the_article_of_its_last_part(drafter: Drafter) -> None:
+    """Frog tags the unknown compound "conceptrapport" as a de-word; "rapport" is a het-word."""
+    by_id = {raw["id"]: raw for raw in NEW}
+    reports = drafter.draft(intake_of(by_id["d08"]), organisation=organisation("NVWA"))
+    text = " ".join(reports.sub_questions)
+    assert "het conceptrapport" in text and "de conceptrapport" not in text
+
+
 def test_the_examples_of_the_drafting_note_read_as_dutch(drafter: Drafter) -> None:
     by_id = {raw["id"]: raw for raw in NEW}
     bridges = drafter.draft(intake_of(by_id["d02"]), organisation=organisation("Rijkswaterstaat"))

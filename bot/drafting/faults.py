@@ -1,6 +1,7 @@
 """The grammatical faults of an analysed Dutch question, one detector each: "te" not before
 an infinitive, a dangling end, a pronoun without its noun, two questions glued together, a bare
-verb clause pasted where a noun belongs, a list without its "en".
+verb clause pasted where a noun belongs, a list without its "en", an article that does not fit
+its noun ("de conceptrapport").
 
 Each takes the question's tokens (as `finite_after_question_word` mends them) and answers
 whether the fault is there; `quality.question_faults` decides which checks run and in what order.
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from bot.analysis import Token
 from bot.drafting import dutch, verbs
 from bot.drafting.dutch import lower
+from bot.drafting.gender import COMMON, NEUTER, known_gender
 from bot.drafting.nouns import person_nouns
 
 # Verbs that take a bare infinitive: "kan verminderen", "laat beginnen", "gaat invoeren".
@@ -258,3 +260,18 @@ def list_without_and(tokens: Sequence[Token]) -> bool:
     return plain(middle) and (
         plain(tail) or (plain(head) and len(middle) <= 4 and len(head) <= 7 and tail[0].tag != "VG")
     )
+
+
+def wrong_article(tokens: Sequence[Token]) -> bool:
+    """ "de" before a het-word or "het" before a de-word, adjectives between them aside
+    ("de conceptrapport", "het nieuwe werkwijze"); only where Frog's lexicon is sure."""
+    for i, token in enumerate(tokens):
+        if token.tag != "LID" or lower(token) not in ("de", "het"):
+            continue
+        noun = next((t for t in tokens[i + 1 :] if t.tag != "ADJ"), None)
+        if noun is None or noun.tag != "N" or "ev" not in noun.features:
+            continue
+        wanted = known_gender(noun)
+        if (lower(token), wanted) in (("de", NEUTER), ("het", COMMON)):
+            return True
+    return False

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from bot.analysis import Token
 from bot.drafting.dutch import Tokens, decapitalised, is_finite, is_infinitive, is_noun, lower, word
+from bot.drafting.gender import NEUTER, gender
 
 PERSON_NOUNS = frozenset(
     [
@@ -132,7 +133,7 @@ def is_plural(phrase: Sequence[Token]) -> bool:
 def article_for(noun: Token) -> str:
     if "mv" in noun.features:
         return "de"
-    return "het" if "onz" in noun.features else "de"
+    return "het" if gender(noun) == NEUTER else "de"
 
 
 def definite(phrase: Sequence[Token]) -> Tokens:

@@ -29,6 +29,7 @@ from bot.drafting.faults import (
     product_name,
     te_misplaced,
     two_questions,
+    wrong_article,
 )
 from bot.drafting.records import QualityCheck
 from bot.texts import for_language
@@ -46,6 +47,7 @@ QUESTION_CHECKS = (
     "length",
     "pasted_clause",
     "list_without_and",
+    "article",
 )
 MAX_WORDS = 35
 OPEN_STARTERS = frozenset(
@@ -121,6 +123,8 @@ def question_faults(analysis: Analysis, text: str, *, main: bool = True) -> list
         failed.append("pasted_clause")
     if list_without_and(tokens):
         failed.append("list_without_and")
+    if wrong_article(tokens):
+        failed.append("article")
     return failed
 
 
